@@ -1,0 +1,143 @@
+import { diagnosticAt } from "./diagnostics.ts";
+import { assetPlaceholder, renderMarkdown } from "./markdown.ts";
+import type { AssetReference, Deck, Diagnostic, Result, Slide, SourceFile } from "./model.ts";
+import { extractNotes } from "./notes.ts";
+import { parseSlideOptions } from "./options.ts";
+import { createLineIndex } from "./position.ts";
+import { type PartialSettings, parseDeckSettings, resolveSettings } from "./settings.ts";
+import { slugify } from "./slug.ts";
+import { splitSlides } from "./split.ts";
+
+/** Everything the pipeline needs, already read from disk by the edge. */
+export interface DeckInput {
+  /** The slides folder as shown in diagnostics, e.g. `slides`. */
+  slidesDir: string;
+  /** The deck's Markdown files, in any order. */
+  files: readonly SourceFile[];
+  /** `deck.yaml`, when the deck has one. */
+  settingsFile?: SourceFile | undefined;
+  /** Names of the themes that exist in `themes/`. */
+  themes: readonly string[];
+}
+
+/** Orders file paths naturally, so `2-x.md` comes before `10-x.md`. */
+export function compareFileNames(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" }) || (a < b ? -1 : 1);
+}
+
+/** Runs the whole pipeline: split, notes, options, Markdown and ids, for every file in order. */
+export function buildDeck(input: DeckInput): Result<Deck> {
+  const diagnostics: Diagnostic[] = [];
+  const assets: AssetReference[] = [];
+  const slides: Slide[] = [];
+  let settings: PartialSettings = {};
+  if (input.settingsFile) {
+    const parsed = parseDeckSettings(
+      input.settingsFile.path,
+      input.settingsFile.text,
+      input.themes,
+    );
+    settings = parsed.value;
+    diagnostics.push(...parsed.diagnostics);
+  }
+
+  const files = [...input.files].sort((a, b) => compareFileNames(a.path, b.path));
+  for (const file of files) {
+    const lines = createLineIndex(file.path, file.text);
+    const split = splitSlides(file);
+    diagnostics.push(...split.diagnostics);
+    for (const chunk of split.value) {
+      const parts = extractNotes(chunk.text, chunk.offset, lines);
+      const parsed = parseSlideOptions(parts.value.body, chunk.offset, lines);
+      const body = renderMarkdown(parsed.value.body, chunk.offset, lines, assets);
+      const notesOffset = chunk.offset + parts.value.notesOffset;
+      const notes = renderMarkdown(parts.value.notes, notesOffset, lines, assets);
+      diagnostics.push(
+        ...parts.diagnostics,
+        ...parsed.diagnostics,
+        ...body.diagnostics,
+        ...notes.diagnostics,
+      );
+      const options = parsed.value.options;
+      if (options.backgroundImage) {
+        assets.push({ ref: options.backgroundImage, position: lines.positionAt(chunk.offset) });
+        options.backgroundImage = assetPlaceholder(assets.length - 1);
+      }
+      slides.push({
+        id: options.id ?? "",
+        title: chunk.title,
+        level: chunk.level,
+        layout: options.layout ?? defaultLayout(chunk.level, slides.length),
+        html: body.value,
+        notesHtml: notes.value.trim(),
+        notesWords: countWords(parts.value.notes),
+        options,
+        source: lines.positionAt(chunk.offset),
+      });
+    }
+  }
+
+  if (slides.length === 0) {
+    diagnostics.push(
+      diagnosticAt(
+        { file: input.slidesDir, line: 1, column: 1 },
+        "error",
+        "no-slides",
+        "the deck has no slides: add a Markdown file with a `#` heading",
+      ),
+    );
+  }
+  diagnostics.push(...assignIds(slides));
+  const deckSettings = resolveSettings(settings, slides[0]?.title ?? "Untitled deck");
+  return { value: { settings: deckSettings, slides, assets }, diagnostics };
+}
+
+function defaultLayout(level: 1 | 2, index: number): Slide["layout"] {
+  if (level === 2) return "content";
+  return index === 0 ? "title" : "section";
+}
+
+/** Words a speaker would say: Markdown punctuation and code fences' markers do not count. */
+export function countWords(markdown: string): number {
+  return markdown.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+// Explicit ids must be unique (error); ids derived from titles get a numeric suffix (warning).
+function assignIds(slides: Slide[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const taken = new Map<string, Slide>();
+  for (const slide of slides.filter((s) => s.id !== "")) {
+    const first = taken.get(slide.id);
+    if (first) {
+      diagnostics.push(
+        diagnosticAt(
+          slide.source,
+          "error",
+          "duplicate-id",
+          `slide id \`${slide.id}\` is already used by ${first.source.file}:${first.source.line}`,
+        ),
+      );
+    }
+    taken.set(slide.id, slide);
+  }
+  slides.forEach((slide, index) => {
+    if (slide.id !== "") return;
+    const base = slugify(slide.title) || `slide-${index + 1}`;
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    const first = taken.get(base);
+    if (id !== base && first) {
+      diagnostics.push(
+        diagnosticAt(
+          slide.source,
+          "warning",
+          "duplicate-id",
+          `slide id \`${base}\` is already used by ${first.source.file}:${first.source.line}; this slide is \`#/${id}\``,
+        ),
+      );
+    }
+    slide.id = id;
+    taken.set(id, slide);
+  });
+  return diagnostics;
+}

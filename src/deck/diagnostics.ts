@@ -1,0 +1,32 @@
+import type { Diagnostic, Severity, SourcePosition } from "./model.ts";
+
+/** Builds a diagnostic at a position. */
+export function diagnosticAt(
+  position: SourcePosition,
+  severity: Severity,
+  code: string,
+  message: string,
+): Diagnostic {
+  return { ...position, severity, code, message };
+}
+
+/** Formats a diagnostic like a compiler: `slides/05-x.md:12:3 error unknown-option message`. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const { file, line, column, severity, code, message } = diagnostic;
+  return `${file}:${line}:${column} ${severity} ${code} ${message}`;
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Orders diagnostics by file, line and column, so output reads top to bottom. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file, "en", { numeric: true }) ||
+      a.line - b.line ||
+      a.column - b.column,
+  );
+}

@@ -1,0 +1,106 @@
+import { Lexer, Marked, type Token, type Tokens } from "marked";
+import { diagnosticAt } from "./diagnostics.ts";
+import { highlightCode, isKnownLanguage } from "./highlight.ts";
+import type { AssetReference, Diagnostic, Result } from "./model.ts";
+import type { LineIndex } from "./position.ts";
+
+/** The text that stands for asset `index` in rendered HTML until the bundler gives its URL. */
+export function assetPlaceholder(index: number): string {
+  return `__deck_asset_${index}__`;
+}
+
+/** Matches every asset placeholder; group 1 is the index. */
+export const ASSET_PLACEHOLDER = /__deck_asset_(\d+)__/g;
+
+const marked = new Marked({
+  gfm: true,
+  renderer: {
+    code({ text, lang }) {
+      const language = (lang ?? "").split(/\s+/)[0] ?? "";
+      const highlighted = language ? highlightCode(text, language) : undefined;
+      const html = highlighted ?? escapeHtml(text);
+      const attribute = language
+        ? ` class="hljs language-${escapeHtml(language)}"`
+        : ' class="hljs"';
+      return `<pre><code${attribute}>${html}\n</code></pre>\n`;
+    },
+  },
+});
+
+/**
+ * Renders Markdown to HTML at build time. Code is highlighted (unknown languages fall back to plain
+ * text with a warning); relative image paths become asset placeholders appended to `assets`.
+ */
+export function renderMarkdown(
+  text: string,
+  offset: number,
+  lines: LineIndex,
+  assets: AssetReference[],
+): Result<string> {
+  const diagnostics: Diagnostic[] = [];
+  const tokens = Lexer.lex(text, { gfm: true });
+  walkWithOffsets(tokens, text, 0, (token, at) => {
+    const position = () => lines.positionAt(offset + at);
+    if (token.type === "code") {
+      const code = token as Tokens.Code;
+      const language = (code.lang ?? "").split(/\s+/)[0] ?? "";
+      if (language && !isKnownLanguage(language)) {
+        diagnostics.push(
+          diagnosticAt(
+            position(),
+            "warning",
+            "unknown-language",
+            `no highlighting for fence language \`${language}\`; the code is shown as plain text`,
+          ),
+        );
+      }
+    } else if (token.type === "image") {
+      const image = token as Tokens.Image;
+      if (isLocalPath(image.href)) {
+        assets.push({ ref: image.href, position: position() });
+        image.href = assetPlaceholder(assets.length - 1);
+      }
+    }
+  });
+  return { value: marked.parser(tokens), diagnostics };
+}
+
+/** True for a path inside the deck (`img/chart.png`), false for URLs, anchors and data URIs. */
+export function isLocalPath(href: string): boolean {
+  return href !== "" && !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href);
+}
+
+// marked gives exact offsets only for top-level tokens; a child's offset is found by searching
+// for its raw text inside its parent, moving forward so repeated text maps in order.
+function walkWithOffsets(
+  tokens: readonly Token[],
+  source: string,
+  start: number,
+  visit: (token: Token, offset: number) => void,
+): void {
+  let cursor = start;
+  for (const token of tokens) {
+    const found = source.indexOf(token.raw, cursor);
+    const at = found >= 0 ? found : cursor;
+    visit(token, at);
+    const children: Token[] = [];
+    if ("tokens" in token && token.tokens) children.push(...token.tokens);
+    if (token.type === "list") children.push(...(token as Tokens.List).items);
+    if (token.type === "table") {
+      const table = token as Tokens.Table;
+      for (const cell of [...table.header, ...table.rows.flat()]) children.push(...cell.tokens);
+    }
+    if (children.length > 0) walkWithOffsets(children, source, at, visit);
+    if (found >= 0) cursor = found + token.raw.length;
+  }
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}

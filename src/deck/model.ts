@@ -1,0 +1,118 @@
+/** How serious a diagnostic is: errors fail the build, warnings are printed. */
+export type Severity = "error" | "warning";
+
+/** One finding about the author's input, in the same shape for every pipeline step. */
+export interface Diagnostic {
+  /** Path of the file, relative to the project root, e.g. `slides/05-smaller-images.md`. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  severity: Severity;
+  /** Stable kebab-case rule id, e.g. `unknown-option`. */
+  code: string;
+  message: string;
+}
+
+/** What a pipeline step returns: a value plus what it found; steps never throw on user input. */
+export interface Result<T> {
+  value: T;
+  diagnostics: Diagnostic[];
+}
+
+/** A Markdown file of the deck, already read by the edge. */
+export interface SourceFile {
+  /** Path relative to the project root, used in diagnostics. */
+  path: string;
+  /** The file's text, decoded and with line endings normalised to `\n`. */
+  text: string;
+}
+
+/** Where something starts in a source file. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** How a slide is laid out; `title` and `section` are centred, `content` is a regular slide. */
+export type SlideLayout = "title" | "section" | "content" | "center";
+
+/** A reveal.js transition name. */
+export type SlideTransition = "none" | "fade" | "slide" | "convex" | "concave" | "zoom";
+
+/** Options an author set on one slide with `<!-- .slide: key=value -->`. */
+export interface SlideOptions {
+  /** Seconds the speaker plans to spend on this slide. */
+  timing?: number;
+  layout?: SlideLayout;
+  /** A CSS colour for `data-background-color`. */
+  backgroundColor?: string;
+  /** An asset path (relative to the slide file) for `data-background-image`. */
+  backgroundImage?: string;
+  /** Extra CSS classes on the slide's `<section>`. */
+  classes?: string[];
+  transition?: SlideTransition;
+  /** An explicit slide id, instead of the one derived from the title. */
+  id?: string;
+}
+
+/** A local file a slide refers to (image, background), resolved by the edge. */
+export interface AssetReference {
+  /** The path as the author wrote it. */
+  ref: string;
+  /** Where the author wrote it. */
+  position: SourcePosition;
+}
+
+/** One slide, rendered to HTML at build time. */
+export interface Slide {
+  /** URL-safe id: `#/smaller-images` links to it. */
+  id: string;
+  /** The heading's text, without Markdown. */
+  title: string;
+  /** 1 for a `#` heading, 2 for `##`. */
+  level: 1 | 2;
+  layout: SlideLayout;
+  /** The slide's content, heading included. Asset URLs are placeholders (see `assetPlaceholder`). */
+  html: string;
+  /** The speaker notes as HTML; empty when the slide has none. */
+  notesHtml: string;
+  /** How many words the notes have, for pacing. */
+  notesWords: number;
+  options: SlideOptions;
+  /** Where the slide's heading is. */
+  source: SourcePosition;
+}
+
+/** The supported slide shapes. */
+export type AspectRatio = "16:9" | "4:3" | "16:10";
+
+/** Deck-wide settings from `slides/deck.yaml`; every field has a documented default. */
+export interface DeckSettings {
+  /** The talk's title. Default: the first slide's title. */
+  title: string;
+  /** The speaker's name. Default: empty. */
+  author: string;
+  /** Where the talk is given. Default: empty. */
+  event: string;
+  /** When the talk is given, as written. Default: empty. */
+  date: string;
+  /** Name of a stylesheet in `themes/` (without `.css`). Default: `default`. */
+  theme: string;
+  /** Planned length of the talk in minutes. Default: none (the sum of the slides' timings). */
+  talkMinutes: number | undefined;
+  /** Slide shape. Default: `16:9` (1280×720). */
+  aspect: AspectRatio;
+  /** The document language. Default: `en`. */
+  lang: string;
+}
+
+/** The whole talk, ready for the runtime. */
+export interface Deck {
+  settings: DeckSettings;
+  slides: Slide[];
+  /** Local files the slides refer to; index `i` is `assetPlaceholder(i)` in the HTML. */
+  assets: AssetReference[];
+}

@@ -1,0 +1,58 @@
+import { Lexer } from "marked";
+import { diagnosticAt } from "./diagnostics.ts";
+import type { Diagnostic, Result } from "./model.ts";
+import type { LineIndex } from "./position.ts";
+
+/** A slide's source cut in two at its `Note:` line. */
+export interface SlideParts {
+  /** The visible part of the slide. */
+  body: string;
+  /** The speaker notes' Markdown; empty when there are none. */
+  notes: string;
+  /** Offset of `notes` within the slide's text. */
+  notesOffset: number;
+}
+
+// The reveal.js markdown plugin's separator (`^\s*notes?:`, case-insensitive), so decks port over.
+const NOTES_MARKER = /^[ \t]*notes?:[ \t]*/gim;
+
+/**
+ * Cuts a slide at the first `Note:` line that starts a line of a top-level paragraph; a `Note:` in
+ * code, quotes or lists stays content. Everything after the marker is the notes.
+ */
+export function extractNotes(text: string, offset: number, lines: LineIndex): Result<SlideParts> {
+  const diagnostics: Diagnostic[] = [];
+  const markers: { start: number; end: number }[] = [];
+  let position = 0;
+  for (const token of Lexer.lex(text, { gfm: true })) {
+    if (token.type === "paragraph") {
+      for (const match of token.raw.matchAll(NOTES_MARKER)) {
+        markers.push({
+          start: position + match.index,
+          end: position + match.index + match[0].length,
+        });
+      }
+    }
+    position += token.raw.length;
+  }
+  const [first, ...extra] = markers;
+  for (const marker of extra) {
+    diagnostics.push(
+      diagnosticAt(
+        lines.positionAt(offset + marker.start),
+        "warning",
+        "duplicate-notes-marker",
+        "this slide already has a `Note:` line; this one is kept as text of the notes",
+      ),
+    );
+  }
+  if (!first) return { value: { body: text, notes: "", notesOffset: text.length }, diagnostics };
+  return {
+    value: {
+      body: text.slice(0, first.start),
+      notes: text.slice(first.end),
+      notesOffset: first.end,
+    },
+    diagnostics,
+  };
+}

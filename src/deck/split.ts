@@ -1,0 +1,94 @@
+import { Lexer, type Token, type Tokens } from "marked";
+import { diagnosticAt } from "./diagnostics.ts";
+import type { Diagnostic, Result, SourceFile } from "./model.ts";
+import { plainText } from "./plain-text.ts";
+import { createLineIndex } from "./position.ts";
+
+/** The source of one slide: its heading and everything after it up to the next slide. */
+export interface SlideChunk {
+  file: string;
+  level: 1 | 2;
+  /** The heading's text without Markdown. */
+  title: string;
+  /** Offset of the heading in the file. */
+  offset: number;
+  /** The slide's Markdown, from its heading to the next slide (exclusive). */
+  text: string;
+}
+
+/**
+ * Splits a file into slides at every top-level `#` and `##` heading. It works on marked's block
+ * tokens, so headings inside fenced code, HTML blocks, lists or quotes never split.
+ */
+export function splitSlides(file: SourceFile): Result<SlideChunk[]> {
+  const diagnostics: Diagnostic[] = [];
+  const lines = createLineIndex(file.path, file.text);
+  const tokens = Lexer.lex(file.text, { gfm: true });
+  const chunks: SlideChunk[] = [];
+  let offset = 0;
+  let preambleEnd = -1;
+
+  for (const token of tokens) {
+    if (isSplittingHeading(token)) {
+      const title = plainText(token.tokens).trim();
+      if (title === "") {
+        diagnostics.push(
+          diagnosticAt(
+            lines.positionAt(offset),
+            "error",
+            "empty-title",
+            "a slide heading has no text",
+          ),
+        );
+      }
+      chunks.push({ file: file.path, level: token.depth, title, offset, text: "" });
+    } else if (chunks.length === 0 && token.type !== "space") {
+      preambleEnd = offset + token.raw.length;
+    }
+    offset += token.raw.length;
+  }
+
+  // Each slide runs to the next heading; slicing the text keeps the author's bytes exact.
+  chunks.forEach((chunk, i) => {
+    chunk.text = file.text.slice(chunk.offset, chunks[i + 1]?.offset ?? file.text.length);
+  });
+
+  if (file.text.trim() === "") {
+    diagnostics.push(
+      diagnosticAt(
+        lines.positionAt(0),
+        "warning",
+        "empty-file",
+        "the file is empty; it adds no slide",
+      ),
+    );
+  } else if (chunks.length === 0) {
+    diagnostics.push(
+      diagnosticAt(
+        lines.positionAt(firstNonSpace(file.text)),
+        "error",
+        "no-heading",
+        "the file has no `#` or `##` heading, so its text belongs to no slide; start it with a heading",
+      ),
+    );
+  } else if (preambleEnd >= 0) {
+    diagnostics.push(
+      diagnosticAt(
+        lines.positionAt(firstNonSpace(file.text)),
+        "error",
+        "content-before-heading",
+        "text before the file's first heading belongs to no slide; move it under a heading",
+      ),
+    );
+  }
+  return { value: chunks, diagnostics };
+}
+
+function isSplittingHeading(token: Token): token is Tokens.Heading & { depth: 1 | 2 } {
+  return token.type === "heading" && (token.depth === 1 || token.depth === 2);
+}
+
+function firstNonSpace(text: string): number {
+  const match = /\S/.exec(text);
+  return match ? match.index : 0;
+}

@@ -1,0 +1,10 @@
+declare module "virtual:deck" {
+  import type { Deck, Diagnostic } from "../deck/model.ts";
+
+  /** The deck, or null when it has errors (dev server only: a build fails instead). */
+  export const deck: Deck | null;
+  /** Everything the pipeline found, errors and warnings. */
+  export const diagnostics: Diagnostic[];
+  /** The bundled URL of each asset, in the order of `deck.assets`. */
+  export const assetUrls: string[];
+}

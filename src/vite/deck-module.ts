@@ -1,0 +1,30 @@
+import type { Deck, Diagnostic } from "../deck/model.ts";
+
+/** What the `virtual:deck` module is generated from. */
+export interface DeckModuleParts {
+  /** The deck, or undefined when it has errors (dev server only; a build fails instead). */
+  deck: Deck | undefined;
+  diagnostics: readonly Diagnostic[];
+  /** Absolute path of the theme's stylesheet. */
+  themeCss: string | undefined;
+  /** Absolute path of each asset, in the order of `deck.assets`. */
+  assetFiles: readonly string[];
+}
+
+/**
+ * The source of `virtual:deck`: the deck as data, the theme stylesheet and the assets as imports
+ * (so Vite fingerprints and bundles them), and the diagnostics for the dev overlay.
+ */
+export function generateDeckModule(parts: DeckModuleParts): string {
+  const lines: string[] = [];
+  if (parts.themeCss) lines.push(`import ${JSON.stringify(parts.themeCss)};`);
+  parts.assetFiles.forEach((file, index) => {
+    lines.push(`import asset${index} from ${JSON.stringify(file)};`);
+  });
+  lines.push(
+    `export const assetUrls = [${parts.assetFiles.map((_, index) => `asset${index}`).join(", ")}];`,
+    `export const deck = ${JSON.stringify(parts.deck ?? null)};`,
+    `export const diagnostics = ${JSON.stringify(parts.diagnostics)};`,
+  );
+  return `${lines.join("\n")}\n`;
+}

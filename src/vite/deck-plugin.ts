@@ -1,0 +1,118 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Plugin, ViteDevServer } from "vite";
+import { buildDeck } from "../deck/build-deck.ts";
+import { diagnosticAt, formatDiagnostic, hasErrors, sortDiagnostics } from "../deck/diagnostics.ts";
+import { escapeHtml } from "../deck/markdown.ts";
+import type { Deck, Diagnostic } from "../deck/model.ts";
+import { generateDeckModule } from "./deck-module.ts";
+import { type DeckLocation, readDeck } from "./read-deck.ts";
+
+/** The id the runtime imports the deck from. */
+export const DECK_MODULE_ID = "virtual:deck";
+const RESOLVED_ID = `\0${DECK_MODULE_ID}`;
+
+/** The deck as built from disk, with everything the module and the page need. */
+interface DeckBuild {
+  deck: Deck;
+  diagnostics: Diagnostic[];
+  themeCss: string | undefined;
+  assetFiles: string[];
+}
+
+/** Reads and builds the deck, resolving assets and the theme against the disk. */
+export function loadDeck(location: DeckLocation): DeckBuild {
+  const read = readDeck(location);
+  const built = buildDeck(read.value);
+  const diagnostics = [...read.diagnostics, ...built.diagnostics];
+  const assetFiles = built.value.assets.map((asset) => {
+    const file = path.resolve(path.dirname(path.resolve(asset.position.file)), asset.ref);
+    if (!existsSync(file)) {
+      diagnostics.push(
+        diagnosticAt(asset.position, "error", "missing-asset", `file not found: ${asset.ref}`),
+      );
+    }
+    return file;
+  });
+  const themeFile = path.join(location.themesDir, `${built.value.settings.theme}.css`);
+  const themeCss = existsSync(themeFile) ? themeFile : undefined;
+  if (!themeCss) {
+    diagnostics.push(
+      diagnosticAt(
+        { file: read.value.settingsFile?.path ?? read.value.slidesDir, line: 1, column: 1 },
+        "error",
+        "missing-theme",
+        `theme \`${built.value.settings.theme}\` not found: ${themeFile}`,
+      ),
+    );
+  }
+  return { deck: built.value, diagnostics: sortDiagnostics(diagnostics), themeCss, assetFiles };
+}
+
+/**
+ * The Vite adapter: serves the deck as `virtual:deck`, fails the build on errors with
+ * file:line:col, shows them in the dev overlay, and hot-reloads slide edits, additions and removals.
+ */
+export function deckPlugin(location: DeckLocation): Plugin {
+  let command: "build" | "serve" = "serve";
+  let latest: DeckBuild | undefined;
+  const current = () => {
+    latest ??= loadDeck(location);
+    return latest;
+  };
+  const isDeckFile = (file: string) => path.resolve(file).startsWith(location.slidesDir + path.sep);
+
+  return {
+    name: "deck",
+    configResolved(config) {
+      command = config.command;
+    },
+    resolveId(id) {
+      return id === DECK_MODULE_ID ? RESOLVED_ID : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      latest = undefined;
+      const build = current();
+      for (const diagnostic of build.diagnostics) {
+        // A build reports its errors once, through this.error below.
+        if (command === "serve" || diagnostic.severity === "warning") {
+          this.warn(formatDiagnostic(diagnostic));
+        }
+      }
+      const errors = build.diagnostics.filter((d) => d.severity === "error");
+      if (command === "build" && errors.length > 0) {
+        const first = errors[0] as Diagnostic;
+        this.error({
+          message: `the deck has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join("\n")}`,
+          id: path.resolve(first.file),
+          loc: { file: path.resolve(first.file), line: first.line, column: first.column - 1 },
+        });
+      }
+      return generateDeckModule({
+        deck: hasErrors(build.diagnostics) ? undefined : build.deck,
+        diagnostics: build.diagnostics,
+        themeCss: build.themeCss,
+        assetFiles: build.assetFiles,
+      });
+    },
+    transformIndexHtml(html) {
+      const { settings } = current().deck;
+      return html
+        .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(settings.lang)}"`)
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(settings.title)}</title>`);
+    },
+    configureServer(server: ViteDevServer) {
+      server.watcher.add(location.slidesDir);
+      const reload = (file: string) => {
+        if (!isDeckFile(file)) return;
+        latest = undefined;
+        const module = server.moduleGraph.getModuleById(RESOLVED_ID);
+        if (module) void server.reloadModule(module);
+      };
+      server.watcher.on("add", reload);
+      server.watcher.on("unlink", reload);
+      server.watcher.on("change", reload);
+    },
+  };
+}
