@@ -49,6 +49,11 @@ export function buildDeck(input: DeckInput): Result<Deck> {
     for (const chunk of split.value) {
       const parts = extractNotes(chunk.text, chunk.offset, lines);
       const parsed = parseSlideOptions(parts.value.body, chunk.offset, lines);
+      const options = parsed.value.options;
+      if (options.backgroundImage) {
+        assets.push({ ref: options.backgroundImage, position: lines.positionAt(chunk.offset) });
+        options.backgroundImage = assetPlaceholder(assets.length - 1);
+      }
       const body = renderMarkdown(parsed.value.body, chunk.offset, lines, assets);
       const notesOffset = chunk.offset + parts.value.notesOffset;
       const notes = renderMarkdown(parts.value.notes, notesOffset, lines, assets);
@@ -58,11 +63,6 @@ export function buildDeck(input: DeckInput): Result<Deck> {
         ...body.diagnostics,
         ...notes.diagnostics,
       );
-      const options = parsed.value.options;
-      if (options.backgroundImage) {
-        assets.push({ ref: options.backgroundImage, position: lines.positionAt(chunk.offset) });
-        options.backgroundImage = assetPlaceholder(assets.length - 1);
-      }
       slides.push({
         id: options.id ?? "",
         title: chunk.title,

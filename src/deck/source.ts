@@ -52,10 +52,21 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     try {
       probe.decode(bytes.subarray(i, i + 1), { stream: true });
     } catch {
-      return i;
+      return sequenceStart(bytes, i);
     }
   }
   return bytes.length;
+}
+
+// The decoder notices a broken multi-byte sequence at its first bad byte; the author's broken
+// character starts at the sequence's lead byte, up to three bytes before.
+function sequenceStart(bytes: Uint8Array, failedAt: number): number {
+  for (let i = failedAt - 1; i >= Math.max(0, failedAt - 3); i--) {
+    const byte = bytes[i] ?? 0;
+    if (byte >= 0xc0) return i;
+    if (byte < 0x80) break;
+  }
+  return failedAt;
 }
 
 function countNewlines(bytes: Uint8Array, end: number): number {

@@ -86,7 +86,7 @@ export function deckPlugin(location: DeckLocation): Plugin {
         this.error({
           message: `the deck has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join("\n")}`,
           id: path.resolve(first.file),
-          loc: { file: path.resolve(first.file), line: first.line, column: first.column - 1 },
+          loc: { file: path.resolve(first.file), line: first.line, column: first.column },
         });
       }
       return generateDeckModule({

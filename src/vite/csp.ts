@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { runInNewContext } from "node:vm";
+import type { Plugin } from "vite";
+
+/**
+ * Hashes of the inline scripts that reveal.js's notes plugin writes into its speaker-view popup.
+ * The popup is an about:blank page that inherits the deck's CSP, so without these hashes it hangs
+ * on "Loading speaker view...". They are computed from the installed plugin, so they follow
+ * upgrades.
+ */
+export function speakerViewScriptHashes(pluginSource: string): string[] {
+  const hashes = new Set<string>();
+  for (const html of documentWrites(pluginSource)) {
+    for (const match of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+      const digest = createHash("sha256")
+        .update(match[1] ?? "")
+        .digest("base64");
+      hashes.add(`'sha256-${digest}'`);
+    }
+  }
+  return [...hashes];
+}
+
+// The strings passed to `document.write("...")`, decoded with the JavaScript engine itself so that
+// every escape (`\n`, `\x..`, `\/`) reads exactly as the browser will read it.
+function documentWrites(source: string): string[] {
+  const written: string[] = [];
+  for (const call of source.matchAll(/document\.write\(\s*(["'`])/g)) {
+    const quote = call[1] ?? '"';
+    const start = (call.index ?? 0) + call[0].length - 1;
+    let end = start + 1;
+    while (end < source.length && source[end] !== quote) end += source[end] === "\\" ? 2 : 1;
+    const literal = source.slice(start, end + 1);
+    const value: unknown = runInNewContext(literal, {}, { timeout: 1000 });
+    if (typeof value === "string") written.push(value);
+  }
+  return written;
+}
+
+/** The Content-Security-Policy of the built deck: only its own scripts, no eval, no plugins. */
+export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${scriptHashes.join(" ")}`.trim(),
+    // reveal.js positions slides with inline styles, and its print view needs them too.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "media-src 'self' data: blob:",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/** Adds the CSP `<meta>` to the built page (not to the dev server, whose HMR client needs more). */
+export function cspPlugin(): Plugin {
+  return {
+    name: "deck-csp",
+    apply: "build",
+    transformIndexHtml() {
+      const require = createRequire(import.meta.url);
+      const pluginFile = require.resolve("reveal.js/plugin/notes");
+      const sources = [pluginFile, pluginFile.replace(/\.js$/, ".mjs")];
+      const hashes = sources.flatMap((file) => speakerViewScriptHashes(readFileSync(file, "utf8")));
+      return [
+        {
+          tag: "meta",
+          attrs: {
+            "http-equiv": "Content-Security-Policy",
+            content: contentSecurityPolicy([...new Set(hashes)]),
+          },
+          injectTo: "head-prepend",
+        },
+      ];
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  currentSlideId,
+  gotoDeck,
+  openSession,
+  type RecordedSession,
+} from "../helpers/browser-session.ts";
+import { type Served, startDevServer, writeDeck } from "../helpers/deck-server.ts";
+
+const slidesDir = writeDeck({
+  "01-intro.md": "# First\n\nHello\n\n## Second\n\nWorld\n\nNote:\nSecond notes\n",
+  "02-more.md": "## Third\n\nBody\n",
+});
+let served: Served;
+let session: RecordedSession;
+
+beforeAll(async () => {
+  served = await startDevServer(slidesDir);
+  session = await openSession(served.url);
+  await gotoDeck(session.page, served.url, "#/second");
+  // A full page reload would clear this; hot updates keep it.
+  await session.page.evaluate(() => Object.assign(window, { hotMarker: "kept" }));
+});
+
+afterAll(async () => {
+  await session?.close();
+  await served?.close();
+  rmSync(slidesDir, { recursive: true, force: true });
+});
+
+const write = (name: string, text: string) => writeFileSync(path.join(slidesDir, name), text);
+const slideIds = () =>
+  session.page.$$eval(".reveal .slides > section", (sections) => sections.map((s) => s.id));
+const marker = () => session.page.evaluate(() => (window as { hotMarker?: string }).hotMarker);
+const overlay = () => session.page.locator("vite-error-overlay");
+const overlayText = () =>
+  session.page.evaluate(
+    () => document.querySelector("vite-error-overlay")?.shadowRoot?.textContent ?? "",
+  );
+
+describe("npm start (the dev server)", () => {
+  test("updates an edited slide in place, without a reload, on the same slide", async () => {
+    write("01-intro.md", "# First\n\nHello\n\n## Second\n\nPlanet\n\nNote:\nSecond notes\n");
+    await expect.poll(() => session.page.locator("#second").innerText()).toContain("Planet");
+    expect(await currentSlideId(session.page)).toBe("second");
+    expect(await marker()).toBe("kept");
+  });
+
+  test("adds and removes slides when files are added and removed", async () => {
+    write("03-added.md", "## Fourth\n\nNew\n");
+    await expect.poll(slideIds).toEqual(["first", "second", "third", "fourth"]);
+    rmSync(path.join(slidesDir, "03-added.md"));
+    await expect.poll(slideIds).toEqual(["first", "second", "third"]);
+    expect(await currentSlideId(session.page)).toBe("second");
+    expect(await marker()).toBe("kept");
+  });
+
+  test("shows a broken file's error with file:line:col in the overlay, and recovers", async () => {
+    write("02-more.md", "## Third\n<!-- .slide: colour=red -->\n\nBody\n");
+    await expect
+      .poll(overlayText)
+      .toMatch(/02-more\.md:2:14 error unknown-option unknown slide option `colour`/);
+    write("02-more.md", "## Third\n<!-- .slide: class=wide -->\n\nBody fixed\n");
+    await expect.poll(() => overlay().count()).toBe(0);
+    await expect.poll(() => session.page.locator("#third").innerText()).toContain("Body fixed");
+    expect(await session.page.locator("#third").getAttribute("class")).toContain("wide");
+    expect(await marker()).toBe("kept");
+  });
+
+  test("listens on 127.0.0.1 only", () => {
+    expect(new URL(served.url).hostname).toBe("127.0.0.1");
+  });
+});

@@ -1,0 +1,84 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { build, createServer, preview, type ViteDevServer } from "vite";
+
+/** The project root (where vite.config.ts is). */
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** A running server and its base URL. */
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+// vite.config.ts reads DECK_DIR when it is loaded, and each build loads it anew.
+async function withDeckDir<T>(slidesDir: string | undefined, run: () => Promise<T>): Promise<T> {
+  const saved = process.env.DECK_DIR;
+  if (slidesDir) process.env.DECK_DIR = slidesDir;
+  else delete process.env.DECK_DIR;
+  try {
+    return await run();
+  } finally {
+    if (saved === undefined) delete process.env.DECK_DIR;
+    else process.env.DECK_DIR = saved;
+  }
+}
+
+/** Builds a deck (the talk by default) into a fresh temporary folder and serves it like `npm run preview`. */
+export async function buildAndPreview(slidesDir?: string): Promise<Served & { outDir: string }> {
+  const outDir = mkdtempSync(path.join(tmpdir(), "deck-dist-"));
+  await withDeckDir(slidesDir, () =>
+    build({
+      root: ROOT,
+      configFile: path.join(ROOT, "vite.config.ts"),
+      logLevel: "silent",
+      build: { outDir, emptyOutDir: true },
+    }),
+  );
+  const server = await preview({
+    root: ROOT,
+    configFile: path.join(ROOT, "vite.config.ts"),
+    logLevel: "silent",
+    build: { outDir },
+    preview: { host: "127.0.0.1", port: 0, strictPort: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error("preview server has no URL");
+  return {
+    url,
+    outDir,
+    close: async () => {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts the dev server (`npm start`) on a slides folder. */
+export async function startDevServer(
+  slidesDir: string,
+): Promise<Served & { server: ViteDevServer }> {
+  const server = await withDeckDir(slidesDir, () =>
+    createServer({
+      root: ROOT,
+      configFile: path.join(ROOT, "vite.config.ts"),
+      logLevel: "silent",
+      server: { host: "127.0.0.1", port: 0, strictPort: false },
+    }),
+  );
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error("dev server has no URL");
+  return { url, server, close: () => server.close() };
+}
+
+/** Writes a throwaway slides folder from `{ fileName: text }` and returns its path. */
+export function writeDeck(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "deck-slides-"));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}

@@ -1,0 +1,28 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, expect, test } from "vitest";
+import { contentSecurityPolicy, speakerViewScriptHashes } from "../../src/vite/csp.ts";
+
+describe("speakerViewScriptHashes", () => {
+  test("hashes the inline script of a document.write, decoding JavaScript escapes", () => {
+    const source = 'w.document.write("<p>x<\\/p><script>\\n\\tgo(\\x27a\\x27)<\\/script>")';
+    const expected = createHash("sha256").update("\n\tgo('a')").digest("base64");
+    expect(speakerViewScriptHashes(source)).toEqual([`'sha256-${expected}'`]);
+  });
+
+  test("finds the speaker view's script in the installed reveal.js notes plugin", () => {
+    const file = createRequire(import.meta.url).resolve("reveal.js/plugin/notes");
+    expect(speakerViewScriptHashes(readFileSync(file, "utf8"))).toHaveLength(1);
+  });
+});
+
+describe("contentSecurityPolicy", () => {
+  test("allows only the deck's own scripts plus the given hashes, and no plugins", () => {
+    const policy = contentSecurityPolicy(["'sha256-abc'"]);
+    expect(policy).toContain("script-src 'self' 'sha256-abc'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).not.toContain("unsafe-eval");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, test } from "vitest";
+import { buildDeck } from "../../src/deck/build-deck.ts";
+import { generateDeckModule } from "../../src/vite/deck-module.ts";
+
+describe("generateDeckModule", () => {
+  test("imports the theme and each asset, and exports the deck and diagnostics", () => {
+    const deck = buildDeck({
+      slidesDir: "s",
+      files: [{ path: "s/a.md", text: "# A\n\n![x](x.png)\n" }],
+      themes: ["default"],
+    }).value;
+    const code = generateDeckModule({
+      deck,
+      diagnostics: [],
+      themeCss: "/p/themes/default.css",
+      assetFiles: ["/p/s/x.png"],
+    });
+    const lines = code.split("\n");
+    expect(lines.slice(0, 3)).toEqual([
+      'import "/p/themes/default.css";',
+      'import asset0 from "/p/s/x.png";',
+      "export const assetUrls = [asset0];",
+    ]);
+    expect(code).toContain(`export const deck = ${JSON.stringify(deck)};`);
+    expect(code).toContain("export const diagnostics = [];");
+  });
+
+  test("exports a null deck when there are errors, so the dev overlay shows them", () => {
+    const code = generateDeckModule({
+      deck: undefined,
+      diagnostics: [
+        { file: "a.md", line: 1, column: 1, severity: "error", code: "x", message: "m" },
+      ],
+      themeCss: undefined,
+      assetFiles: [],
+    });
+    expect(code).toContain("export const deck = null;");
+    expect(code).toContain('"code":"x"');
+  });
+});

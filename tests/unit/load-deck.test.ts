@@ -1,0 +1,59 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { loadDeck } from "../../src/vite/deck-plugin.ts";
+import { ROOT, writeDeck } from "../helpers/deck-server.ts";
+
+const themesDir = path.join(ROOT, "themes");
+const made: string[] = [];
+function deck(files: Record<string, string>): string {
+  const dir = writeDeck(files);
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const codes = (slidesDir: string) =>
+  loadDeck({ slidesDir, themesDir }).diagnostics.map(
+    (d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code}`,
+  );
+
+describe("loadDeck (reading a slides folder from disk)", () => {
+  test("builds the talk in slides/ with no error and no warning", () => {
+    const { deck, diagnostics, themeCss } = loadDeck({
+      slidesDir: path.join(ROOT, "slides"),
+      themesDir,
+    });
+    expect(diagnostics).toEqual([]);
+    expect(deck.slides).toHaveLength(21);
+    expect(deck.settings).toMatchObject({ title: "rust for kubernetes addons", talkMinutes: 20 });
+    expect(themeCss).toBe(path.join(themesDir, "default.css"));
+  });
+
+  test("resolves images next to the slide file, and reports a missing one where it is used", () => {
+    const dir = deck({ "01.md": "# A\n\n![Here](img/here.svg)\n\n![Gone](img/gone.png)\n" });
+    mkdirSync(path.join(dir, "img"), { recursive: true });
+    writeFileSync(path.join(dir, "img/here.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
+    const { assetFiles } = loadDeck({ slidesDir: dir, themesDir });
+    expect(assetFiles).toEqual([path.join(dir, "img/here.svg"), path.join(dir, "img/gone.png")]);
+    expect(codes(dir)).toEqual(["01.md:5:1 error missing-asset"]);
+  });
+
+  test("reports a missing slides folder and an unknown theme", () => {
+    expect(codes("/nonexistent/slides")).toEqual([
+      "slides:1:1 error missing-slides-dir",
+      "slides:1:1 error no-slides",
+    ]);
+    expect(codes(deck({ "a.md": "# A\n", "deck.yaml": "theme: neon\n" }))).toEqual([
+      "deck.yaml:1:8 error invalid-setting",
+    ]);
+  });
+
+  test("reports invalid UTF-8, and warns about files that are neither slides nor assets", () => {
+    const dir = deck({ "a.md": "# A\n", "todo.txt": "later" });
+    writeFileSync(path.join(dir, "b.md"), Buffer.from([0x23, 0x20, 0xc3, 0x28, 0x0a]));
+    expect(codes(dir)).toEqual(["b.md:1:3 error invalid-utf8", "todo.txt:1:1 warning not-a-slide"]);
+  });
+});
