@@ -62,6 +62,17 @@ describe("npm start (the dev server)", () => {
     await expect
       .poll(overlayText)
       .toMatch(/02-more\.md:2:14 error unknown-option unknown slide option `colour`/);
+    // A page opened while the deck is broken shows the overlay too.
+    const fresh = await session.context.newPage();
+    await fresh.goto(served.url);
+    await expect
+      .poll(() =>
+        fresh.evaluate(
+          () => document.querySelector("vite-error-overlay")?.shadowRoot?.textContent ?? "",
+        ),
+      )
+      .toContain("02-more.md:2:14 error unknown-option");
+    await fresh.close();
     write("02-more.md", "## Third\n<!-- .slide: class=wide -->\n\nBody fixed\n");
     await expect.poll(() => overlay().count()).toBe(0);
     await expect.poll(() => session.page.locator("#third").innerText()).toContain("Body fixed");
