@@ -1,4 +1,6 @@
 import { accessSync, constants } from "node:fs";
+import { tmpdir } from "node:os";
+import { lock } from "proper-lockfile";
 
 /** Where the browser came from, in the order they are tried. */
 export type BrowserSource = "CHROME_PATH" | "installed" | "npm package @sparticuz/chromium";
@@ -34,11 +36,26 @@ export interface BrowserSearch {
 const defaultSearch: BrowserSearch = {
   env: process.env,
   installedPaths: INSTALLED_BROWSER_PATHS,
-  packagedChromium: async () => {
-    const { default: chromium } = await import("@sparticuz/chromium");
-    return chromium.executablePath();
-  },
+  packagedChromium: unpackChromium,
 };
+
+// The package unpacks Chromium into the temp folder on first use. Two processes doing it at once
+// (parallel test workers on a fresh machine) make the loser launch a half-written file (ETXTBSY),
+// so unpacking is serialised across processes with a lock file.
+async function unpackChromium(): Promise<string> {
+  const { default: chromium } = await import("@sparticuz/chromium");
+  const release = await lock(tmpdir(), {
+    lockfilePath: `${tmpdir()}/deck-chromium-unpack.lock`,
+    realpath: false,
+    stale: 60_000,
+    retries: { retries: 600, minTimeout: 100, maxTimeout: 200 },
+  });
+  try {
+    return await chromium.executablePath();
+  } finally {
+    await release();
+  }
+}
 
 /** Thrown when no browser can be found; its message names the three ways to provide one. */
 export class BrowserNotFoundError extends Error {
