@@ -3,6 +3,7 @@ import { assetPlaceholder, renderMarkdown } from "./markdown.ts";
 import type { AssetReference, Deck, Diagnostic, Result, Slide, SourceFile } from "./model.ts";
 import { extractNotes } from "./notes.ts";
 import { parseSlideOptions } from "./options.ts";
+import { formatDuration, planPacing, WORDS_PER_MINUTE } from "./pacing.ts";
 import { createLineIndex } from "./position.ts";
 import { type PartialSettings, parseDeckSettings, resolveSettings } from "./settings.ts";
 import { slugify } from "./slug.ts";
@@ -71,6 +72,8 @@ export function buildDeck(input: DeckInput): Result<Deck> {
         html: body.value,
         notesHtml: notes.value.trim(),
         notesWords: countWords(parts.value.notes),
+        estimatedSeconds: 0,
+        seconds: 0,
         options,
         source: lines.positionAt(chunk.offset),
       });
@@ -89,7 +92,30 @@ export function buildDeck(input: DeckInput): Result<Deck> {
   }
   diagnostics.push(...assignIds(slides));
   const deckSettings = resolveSettings(settings, slides[0]?.title ?? "Untitled deck");
-  return { value: { settings: deckSettings, slides, assets }, diagnostics };
+  const plan = planPacing(
+    slides.map((slide) => ({ notesWords: slide.notesWords, timing: slide.options.timing })),
+    deckSettings.talkMinutes,
+  );
+  slides.forEach((slide, index) => {
+    slide.estimatedSeconds = plan.estimates[index] ?? 0;
+    slide.seconds = plan.budgets[index] ?? 0;
+  });
+  if (plan.fixedSeconds > plan.talkSeconds) {
+    diagnostics.push(
+      diagnosticAt(
+        { file: input.settingsFile?.path ?? input.slidesDir, line: 1, column: 1 },
+        "warning",
+        "timings-exceed-talk",
+        `the slides' own timings add up to ${formatDuration(plan.fixedSeconds)}, more than the talk's ${formatDuration(plan.talkSeconds)}`,
+      ),
+    );
+  }
+  const pacing = {
+    wordsPerMinute: WORDS_PER_MINUTE,
+    talkSeconds: plan.talkSeconds,
+    estimatedSeconds: plan.estimatedSeconds,
+  };
+  return { value: { settings: deckSettings, pacing, slides, assets }, diagnostics };
 }
 
 function defaultLayout(level: 1 | 2, index: number): Slide["layout"] {

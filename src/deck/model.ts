@@ -81,6 +81,10 @@ export interface Slide {
   notesHtml: string;
   /** How many words the notes have, for pacing. */
   notesWords: number;
+  /** Seconds the slide takes by its notes, or by its own `timing`. */
+  estimatedSeconds: number;
+  /** Seconds the slide gets in the talk (reveal's `data-timing`): the estimate scaled to the talk length. */
+  seconds: number;
   options: SlideOptions;
   /** Where the slide's heading is. */
   source: SourcePosition;
@@ -109,9 +113,20 @@ export interface DeckSettings {
   lang: string;
 }
 
+/** The talk's timing, for the speaker's pacing display. */
+export interface DeckPacing {
+  /** The speaking rate the estimates use. */
+  wordsPerMinute: number;
+  /** The talk length in seconds: `talkMinutes`, or else the estimate (reveal's `totalTime`). */
+  talkSeconds: number;
+  /** How long the notes say the talk takes, in seconds. */
+  estimatedSeconds: number;
+}
+
 /** The whole talk, ready for the runtime. */
 export interface Deck {
   settings: DeckSettings;
+  pacing: DeckPacing;
   slides: Slide[];
   /** Local files the slides refer to; index `i` is `assetPlaceholder(i)` in the HTML. */
   assets: AssetReference[];

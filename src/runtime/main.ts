@@ -1,11 +1,40 @@
 import "reveal.js/reveal.css";
 import * as deckModule from "virtual:deck";
+import type { RevealApi } from "reveal.js";
+import type { Deck } from "../deck/model.ts";
+import { openDeckChannel } from "./deck-channel.ts";
+import { guardMessages } from "./guard-messages.ts";
+import { readMode } from "./mode.ts";
 import { clearDiagnostics, showDiagnostics } from "./overlay.ts";
+import { connectPresenterView, mountPresenterView } from "./presenter-view.ts";
 import { startDeck } from "./start-deck.ts";
+import { syncWindows } from "./sync-windows.ts";
+import { replaceAlert } from "./toast.ts";
 
 type DeckModule = typeof deckModule;
 
+// Before reveal.js adds its own listeners, so that this guard sees every message first.
+guardMessages();
+replaceAlert();
+
+const mode = readMode(location.search);
 const root = document.querySelector<HTMLElement>(".reveal");
+let started: Promise<RevealApi> | undefined;
+let refreshPresenter: ((deck: Deck) => void) | undefined;
+
+async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string[]) {
+  const view =
+    mode === "presenter"
+      ? mountPresenterView(revealRoot, deck.settings.aspect, localStorage)
+      : undefined;
+  const reveal = await startDeck(revealRoot, deck, assetUrls, mode);
+  if (view) refreshPresenter = connectPresenterView(view, reveal, deck, sessionStorage);
+  if (mode === "audience" || mode === "presenter" || mode === "preview") {
+    const channel = openDeckChannel(`deck:${location.pathname}`);
+    syncWindows(reveal, channel, { lead: mode !== "preview", offset: mode === "preview" ? 1 : 0 });
+  }
+  return reveal;
+}
 
 function show(module: DeckModule): void {
   if (!root) throw new Error('index.html needs a <div class="reveal"> element');
@@ -14,7 +43,14 @@ function show(module: DeckModule): void {
     return;
   }
   clearDiagnostics();
-  void startDeck(root, module.deck, module.assetUrls);
+  const { deck, assetUrls } = module;
+  if (!started) {
+    started = firstStart(root, deck, assetUrls);
+    return;
+  }
+  void started
+    .then(() => startDeck(root, deck, assetUrls, mode))
+    .then(() => refreshPresenter?.(deck));
 }
 
 show(deckModule);

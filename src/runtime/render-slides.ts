@@ -17,7 +17,7 @@ function renderSlide(slide: Slide, assetUrls: readonly string[]): string {
   const attributes: [string, string | undefined][] = [
     ["id", slide.id],
     ["class", [`layout-${slide.layout}`, ...(options.classes ?? [])].join(" ")],
-    ["data-timing", options.timing?.toString()],
+    ["data-timing", slide.seconds > 0 ? String(slide.seconds) : undefined],
     ["data-transition", options.transition],
     ["data-background-color", options.backgroundColor],
     [

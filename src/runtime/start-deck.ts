@@ -1,16 +1,14 @@
 import Reveal, { type RevealApi } from "reveal.js";
 import Notes from "reveal.js/plugin/notes";
-import type { AspectRatio, Deck } from "../deck/model.ts";
+import type { Deck } from "../deck/model.ts";
+import type { DeckMode } from "./mode.ts";
 import { renderSlides } from "./render-slides.ts";
+import { revealConfig } from "./reveal-config.ts";
+import { bindSpeakerView } from "./speaker-view.ts";
 
-const SIZES: Record<AspectRatio, { width: number; height: number }> = {
-  "16:9": { width: 1280, height: 720 },
-  "16:10": { width: 1280, height: 800 },
-  "4:3": { width: 1024, height: 768 },
-};
-
-// One deck per element, even when this module runs again (HMR, or the speaker view's iframes
-// each booting the page): a second start updates the running deck instead of stacking a new one.
+// One deck per element, even when this module runs again (HMR): a second start updates the
+// running deck instead of stacking a new one. (The speaker view's frames are other documents,
+// each with its own deck.)
 const running = new WeakMap<HTMLElement, RevealApi>();
 
 /** Mounts the slides into `root` (the `.reveal` element) and starts reveal.js, once. */
@@ -18,29 +16,22 @@ export async function startDeck(
   root: HTMLElement,
   deck: Deck,
   assetUrls: readonly string[],
+  mode: DeckMode,
 ): Promise<RevealApi> {
   const existing = running.get(root);
   if (existing) {
     updateDeck(root, existing, deck, assetUrls);
     return existing;
   }
-  const slides = slidesElement(root);
-  slides.innerHTML = renderSlides(deck, assetUrls);
+  slidesElement(root).innerHTML = renderSlides(deck, assetUrls);
+  const withSpeakerView = mode === "audience" || mode === "presenter";
   const reveal = new Reveal(root, {
-    ...SIZES[deck.settings.aspect],
-    margin: 0.06,
-    hash: true,
-    respondToHashChanges: true,
-    slideNumber: "c/t",
-    showSlideNumber: "all",
-    progress: true,
-    controls: true,
-    center: true,
-    transition: "slide",
-    plugins: [Notes],
+    ...revealConfig(deck, mode),
+    plugins: withSpeakerView ? [Notes] : [],
   });
   running.set(root, reveal);
   await reveal.initialize();
+  if (withSpeakerView) bindSpeakerView(reveal);
   root.dataset.deckReady = "true";
   return reveal;
 }
@@ -52,8 +43,7 @@ export function updateDeck(
   deck: Deck,
   assetUrls: readonly string[],
 ): void {
-  const current = reveal.getCurrentSlide();
-  const currentId = current?.id;
+  const currentId = reveal.getCurrentSlide()?.id;
   const { h, f } = reveal.getIndices();
   slidesElement(root).innerHTML = renderSlides(deck, assetUrls);
   reveal.sync();

@@ -80,6 +80,31 @@ describe("npm start (the dev server)", () => {
     expect(await marker()).toBe("kept");
   });
 
+  test("opens the speaker view (S) and the presenter view (?presenter)", async () => {
+    const page = await session.context.newPage();
+    try {
+      await gotoDeck(page, served.url, "#/second");
+      const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
+      await expect
+        .poll(() => popup.locator(".speaker-controls-notes .value").textContent(), {
+          timeout: 15_000,
+        })
+        .toContain("Second notes");
+      await popup.close();
+      await gotoDeck(page, served.url, "?presenter#/second");
+      await expect
+        .poll(() => page.locator(".presenter-notes-body").textContent())
+        .toContain("Second notes");
+      await expect
+        .poll(() =>
+          page.frameLocator(".presenter-next-frame").locator("section.present h2").textContent(),
+        )
+        .toBe("Third");
+    } finally {
+      await page.close();
+    }
+  });
+
   test("listens on 127.0.0.1 only", () => {
     expect(new URL(served.url).hostname).toBe("127.0.0.1");
   });

@@ -108,6 +108,37 @@ describe("buildDeck", () => {
   });
 });
 
+describe("buildDeck pacing", () => {
+  test("gives each slide a budget from its notes, scaled to the talk length", () => {
+    const notes = (words: number) => `Note:\n${"word ".repeat(words)}\n`;
+    const { value, diagnostics } = build(
+      { "a.md": `# T\n\n${notes(130)}\n## B\n\n${notes(260)}\n## C\n<!-- .slide: timing=30 -->\n` },
+      "talkMinutes: 5\n",
+    );
+    expect(diagnostics).toEqual([]);
+    expect(value.slides.map((s) => [s.estimatedSeconds, s.seconds])).toEqual([
+      [60, 90],
+      [120, 180],
+      [30, 30],
+    ]);
+    expect(value.pacing).toEqual({ wordsPerMinute: 130, talkSeconds: 300, estimatedSeconds: 210 });
+  });
+
+  test("warns when the slides' own timings are longer than the talk", () => {
+    const { diagnostics } = build(
+      { "a.md": "# T\n<!-- .slide: timing=2m -->\n" },
+      "talkMinutes: 1\n",
+    );
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        file: "slides/deck.yaml",
+        code: "timings-exceed-talk",
+        severity: "warning",
+      }),
+    ]);
+  });
+});
+
 describe("countWords", () => {
   test("counts spoken words, not Markdown punctuation", () => {
     expect(countWords("Say **this**, then - that.\n\n---\n\n```\n```")).toBe(4);

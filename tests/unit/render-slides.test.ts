@@ -10,10 +10,10 @@ describe("renderSlides", () => {
     const html = renderSlides(deckOf("# Talk\n\n## Point\n\nBody\n\nNote:\nSay it.\n"), []);
     expect(html).toBe(
       [
-        '<section id="talk" class="layout-title">',
+        '<section id="talk" class="layout-title" data-timing="15">',
         "<h1>Talk</h1>\n",
         "</section>",
-        '<section id="point" class="layout-content">',
+        '<section id="point" class="layout-content" data-timing="15">',
         "<h2>Point</h2>\n<p>Body</p>\n",
         '<aside class="notes"><p>Say it.</p></aside>',
         "</section>",

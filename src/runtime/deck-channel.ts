@@ -1,0 +1,60 @@
+/** Where a deck window stands: reveal.js's slide and fragment indices. */
+export interface SlidePosition {
+  indexh: number;
+  indexv: number;
+  indexf?: number | undefined;
+}
+
+/** What deck windows of one browser tell each other. */
+export type DeckMessage =
+  | { type: "position"; position: SlidePosition }
+  /** A window that has just started asks the others where they are. */
+  | { type: "hello" };
+
+/** A message bus between the windows showing the same deck. */
+export interface DeckChannel {
+  post(message: DeckMessage): void;
+  subscribe(listener: (message: DeckMessage) => void): void;
+  close(): void;
+}
+
+/**
+ * Opens the channel shared by every window of this deck in this browser: a BroadcastChannel, or
+ * where that is missing, `storage` events of localStorage (they reach the other windows too).
+ */
+export function openDeckChannel(
+  name: string,
+  target: Window & typeof globalThis = window,
+): DeckChannel {
+  if (typeof target.BroadcastChannel === "function") {
+    const channel = new target.BroadcastChannel(name);
+    return {
+      post: (message) => channel.postMessage(message),
+      subscribe: (listener) =>
+        channel.addEventListener("message", (event: MessageEvent<DeckMessage>) =>
+          listener(event.data),
+        ),
+      close: () => channel.close(),
+    };
+  }
+  const key = `deck-channel:${name}`;
+  const listeners: ((message: DeckMessage) => void)[] = [];
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== key || !event.newValue) return;
+    const { message } = JSON.parse(event.newValue) as { message: DeckMessage };
+    for (const listener of listeners) listener(message);
+  };
+  target.addEventListener("storage", onStorage);
+  return {
+    // A nonce makes every write a change, so that repeating a message still fires the event.
+    post: (message) =>
+      target.localStorage.setItem(key, JSON.stringify({ message, nonce: Math.random() })),
+    subscribe: (listener) => listeners.push(listener),
+    close: () => target.removeEventListener("storage", onStorage),
+  };
+}
+
+/** True when two positions show the same slide and fragment. */
+export function samePosition(a: SlidePosition, b: SlidePosition): boolean {
+  return a.indexh === b.indexh && a.indexv === b.indexv && (a.indexf ?? -1) === (b.indexf ?? -1);
+}

@@ -1,0 +1,72 @@
+import type { RevealConfig } from "reveal.js";
+import type { AspectRatio, Deck } from "../deck/model.ts";
+import type { DeckMode } from "./mode.ts";
+
+const SIZES: Record<AspectRatio, { width: number; height: number }> = {
+  "16:9": { width: 1280, height: 720 },
+  "16:10": { width: 1280, height: 800 },
+  "4:3": { width: 1024, height: 768 },
+};
+
+/** reveal.js options its type definitions lack (see reveal.js's config.js). */
+export interface PacingConfig {
+  /** Seconds the talk has; the speaker view paces against it. */
+  totalTime?: number;
+  /** reveal.js alerts when a slide gets less than this; 0 so that no alert ever blocks a talk. */
+  minimumTimePerSlide?: number;
+}
+
+/** The reveal.js configuration for a deck shown in a given mode. */
+export function revealConfig(deck: Deck, mode: DeckMode): RevealConfig & PacingConfig {
+  const base: RevealConfig & PacingConfig = {
+    ...SIZES[deck.settings.aspect],
+    margin: 0.06,
+    center: true,
+    transition: "slide",
+    totalTime: deck.pacing.talkSeconds,
+    minimumTimePerSlide: 0,
+  };
+  switch (mode) {
+    case "audience":
+    case "print":
+      return {
+        ...base,
+        hash: true,
+        respondToHashChanges: true,
+        slideNumber: "c/t",
+        showSlideNumber: "all",
+        progress: true,
+        controls: true,
+        // The speaker view's popup moves this window through reveal.js's postMessage API;
+        // guard-messages.ts lets only same-origin windows through.
+        postMessage: true,
+      };
+    case "presenter":
+      return {
+        ...base,
+        embedded: true,
+        hash: true,
+        respondToHashChanges: true,
+        slideNumber: "c/t",
+        progress: true,
+        controls: false,
+        postMessage: true,
+      };
+    case "preview":
+      return {
+        ...base,
+        hash: false,
+        respondToHashChanges: false,
+        keyboard: false,
+        touch: false,
+        controls: false,
+        progress: false,
+        slideNumber: false,
+        transition: "none",
+        postMessage: false,
+      };
+    case "receiver":
+      // The speaker view's popup drives these frames through the postMessage API too.
+      return { ...base, hash: false, controls: false, progress: false, postMessage: true };
+  }
+}

@@ -1,0 +1,48 @@
+import type { RevealApi } from "reveal.js";
+import { type DeckChannel, type SlidePosition, samePosition } from "./deck-channel.ts";
+
+/** How a window takes part in keeping the deck's windows together. */
+export interface SyncRole {
+  /** Tells the others when this window moves (audience and presenter windows do). */
+  lead: boolean;
+  /** Shows this many steps past the others' position (1 for the "next slide" preview). */
+  offset: number;
+}
+
+const MOVES = ["slidechanged", "fragmentshown", "fragmenthidden"] as const;
+
+/**
+ * Keeps this window's deck at the same position as the other windows of the deck: every move here
+ * is told to them, and their moves are followed here, whichever window the keys were pressed in.
+ */
+export function syncWindows(reveal: RevealApi, channel: DeckChannel, role: SyncRole): void {
+  const here = (): SlidePosition => {
+    const { indexh, indexv, indexf } = reveal.getState();
+    return { indexh, indexv, indexf };
+  };
+  // The position last followed from another window: moving there is not news to tell back.
+  let followed: SlidePosition | undefined;
+
+  channel.subscribe((message) => {
+    if (message.type === "hello") {
+      if (role.lead) channel.post({ type: "position", position: here() });
+      return;
+    }
+    followed = message.position;
+    if (role.offset === 0 && samePosition(here(), message.position)) return;
+    reveal.slide(message.position.indexh, message.position.indexv, message.position.indexf);
+    for (let step = 0; step < role.offset; step++) reveal.next();
+  });
+
+  if (role.lead) {
+    for (const move of MOVES) {
+      reveal.on(move, () => {
+        const position = here();
+        if (followed && samePosition(position, followed)) return;
+        followed = undefined;
+        channel.post({ type: "position", position });
+      });
+    }
+  }
+  channel.post({ type: "hello" });
+}

@@ -1,0 +1,285 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { countWords } from "../../src/deck/build-deck.ts";
+import { estimateSeconds } from "../../src/deck/pacing.ts";
+import {
+  currentSlideId,
+  gotoDeck,
+  openSession,
+  type RecordedSession,
+} from "../helpers/browser-session.ts";
+import { buildAndPreview, type Served } from "../helpers/deck-server.ts";
+
+let served: Served;
+let session: RecordedSession;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  served = await buildAndPreview();
+  session = await openSession(served.url);
+  session.context.on("page", (page) => page.on("dialog", (d) => dialogs.push(d.message())));
+  session.page.on("dialog", (d) => dialogs.push(d.message()));
+});
+
+afterAll(async () => {
+  await session?.close();
+  await served?.close();
+});
+
+/** A fresh presenter page and audience page of the deck, side by side in one browser. */
+async function openPair(
+  options: { withoutBroadcastChannel?: boolean; hiddenAudience?: boolean } = {},
+) {
+  const pages: Page[] = [];
+  for (let i = 0; i < 2; i++) {
+    const page = await session.context.newPage();
+    if (options.hiddenAudience && i === 1) {
+      // What a minimised window lives with: hidden, and no animation frames at all.
+      await page.addInitScript(() => {
+        Object.defineProperty(document, "visibilityState", { get: () => "hidden" });
+        Object.defineProperty(document, "hidden", { get: () => true });
+        window.requestAnimationFrame = () => 0;
+      });
+    }
+    if (options.withoutBroadcastChannel) {
+      await page.addInitScript(() => {
+        Reflect.deleteProperty(window, "BroadcastChannel");
+      });
+    }
+    pages.push(page);
+  }
+  const [presenter, audience] = pages as [Page, Page];
+  await gotoDeck(audience, served.url, "#/");
+  await gotoDeck(presenter, served.url, "?presenter#/");
+  return { presenter, audience, close: () => Promise.all(pages.map((p) => p.close())) };
+}
+
+const notesText = (presenter: Page) => presenter.locator(".presenter-notes-body").textContent();
+const nextTitle = (presenter: Page) =>
+  presenter
+    .frameLocator(".presenter-next-frame")
+    .locator("section.present h1, section.present h2")
+    .textContent();
+
+describe("the presenter view (?presenter)", () => {
+  test("shows the current slide, its notes, the next slide, and follows the audience both ways", async () => {
+    const { presenter, audience, close } = await openPair();
+    try {
+      await expect.poll(() => nextTitle(presenter)).toBe("The default");
+      await presenter.keyboard.press("ArrowRight");
+      await expect.poll(() => currentSlideId(audience)).toBe("the-default");
+      await expect.poll(() => notesText(presenter)).toContain("client-go is the reference.");
+      await expect.poll(() => nextTitle(presenter)).toBe("I do it anyway");
+
+      await audience.keyboard.press("ArrowRight");
+      await audience.keyboard.press("ArrowRight");
+      await expect.poll(() => currentSlideId(presenter)).toBe("wrong-workload");
+      await expect.poll(() => notesText(presenter)).toContain("The priorities invert.");
+      await expect.poll(() => nextTitle(presenter)).toBe("I. Wins");
+    } finally {
+      await close();
+    }
+  });
+
+  test("keeps the position after either window reloads, and stays in sync", async () => {
+    const { presenter, audience, close } = await openPair();
+    try {
+      await presenter.keyboard.press("ArrowRight");
+      await expect.poll(() => currentSlideId(audience)).toBe("the-default");
+      await audience.reload();
+      await audience.waitForSelector(".reveal[data-deck-ready]");
+      expect(await currentSlideId(audience)).toBe("the-default");
+      await presenter.keyboard.press("ArrowRight");
+      await expect.poll(() => currentSlideId(audience)).toBe("i-do-it-anyway");
+
+      await presenter.reload();
+      await presenter.waitForSelector(".reveal[data-deck-ready]");
+      expect(await currentSlideId(presenter)).toBe("i-do-it-anyway");
+      await audience.keyboard.press("ArrowLeft");
+      await expect.poll(() => currentSlideId(presenter)).toBe("the-default");
+    } finally {
+      await close();
+    }
+  });
+
+  test("stays in sync through localStorage where BroadcastChannel is missing", async () => {
+    const { presenter, audience, close } = await openPair({ withoutBroadcastChannel: true });
+    try {
+      expect(await audience.evaluate(() => "BroadcastChannel" in window)).toBe(false);
+      await presenter.keyboard.press("ArrowRight");
+      await expect.poll(() => currentSlideId(audience)).toBe("the-default");
+      await audience.keyboard.press("ArrowRight");
+      await expect.poll(() => currentSlideId(presenter)).toBe("i-do-it-anyway");
+      await expect.poll(() => nextTitle(presenter)).toBe("Wrong workload");
+    } finally {
+      await close();
+    }
+  });
+
+  test("moves an audience window that is hidden (minimised, in a background tab)", async () => {
+    const { presenter, audience, close } = await openPair({ hiddenAudience: true });
+    try {
+      expect(await audience.evaluate(() => document.visibilityState)).toBe("hidden");
+      await presenter.keyboard.press("ArrowRight");
+      await presenter.keyboard.press("ArrowRight");
+      await expect.poll(() => currentSlideId(audience)).toBe("i-do-it-anyway");
+    } finally {
+      await close();
+    }
+  });
+
+  test("paces against the plan and remembers the notes' text size", async () => {
+    const { presenter, close } = await openPair();
+    try {
+      await expect
+        .poll(() => presenter.locator(".presenter-pacing").textContent())
+        .toBe("On track");
+      const budget = await presenter
+        .locator("#rust-for-kubernetes-addons")
+        .getAttribute("data-timing");
+      expect(await presenter.locator(".presenter-budget").textContent()).toBe(
+        `0:${budget?.padStart(2, "0")}`,
+      );
+      expect(await presenter.locator(".presenter-remaining").textContent()).toMatch(
+        /^(20:00|19:5\d)$/,
+      );
+
+      const size = () =>
+        presenter.locator(".presenter-notes-body").evaluate((e) => getComputedStyle(e).fontSize);
+      const before = await size();
+      await presenter.getByRole("button", { name: "Larger notes text" }).click();
+      await presenter.getByRole("button", { name: "Larger notes text" }).click();
+      const after = await size();
+      expect(Number.parseFloat(after)).toBe(Number.parseFloat(before) + 4);
+      await presenter.reload();
+      await presenter.waitForSelector(".reveal[data-deck-ready]");
+      expect(await size()).toBe(after);
+      // The arrow keys still move the deck after clicking the buttons.
+      await presenter.getByRole("button", { name: "Smaller notes text" }).click();
+      await presenter.keyboard.press("ArrowRight");
+      await expect.poll(() => currentSlideId(presenter)).toBe("the-default");
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("reveal.js's speaker view (S)", () => {
+  test("drives the main window, and paces with budgets derived from the notes", async () => {
+    const page = await session.context.newPage();
+    try {
+      await gotoDeck(page, served.url, "#/the-default");
+      const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
+      const notes = popup.locator(".speaker-controls-notes .value");
+      await expect
+        .poll(() => notes.textContent(), { timeout: 15_000 })
+        .toContain("client-go is the reference.");
+      await popup.keyboard.press("ArrowRight");
+      await expect.poll(() => currentSlideId(page)).toBe("i-do-it-anyway");
+      await expect.poll(() => notes.textContent()).toContain("This book is why.");
+      await expect.poll(() => popup.locator(".pacing").isVisible()).toBe(true);
+      await expect
+        .poll(() => popup.locator(".pacing").getAttribute("class"))
+        .toMatch(/ahead|on-track|behind/);
+
+      // The budgets reveal.js paces with are the notes' estimates, scaled to the 20-minute talk.
+      const slides = await page.$$eval(".reveal .slides > section", (sections) =>
+        sections.map((s) => ({
+          timing: Number(s.getAttribute("data-timing")),
+          notes: s.querySelector("aside.notes")?.textContent ?? "",
+        })),
+      );
+      const estimates = slides.map((s) => estimateSeconds(countWords(s.notes)));
+      const scale = 1200 / estimates.reduce((a, b) => a + b, 0);
+      slides.forEach((slide, i) => {
+        expect(Math.abs(slide.timing - (estimates[i] ?? 0) * scale)).toBeLessThanOrEqual(1);
+      });
+      expect(slides.reduce((total, s) => total + s.timing, 0)).toBe(1200);
+      expect(
+        await page.evaluate(() => (window as unknown as { Reveal?: unknown }).Reveal),
+      ).toBeUndefined();
+      await popup.close();
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("never blocks the talk with alert(): a blocked popup shows a message instead", async () => {
+    const page = await session.context.newPage();
+    try {
+      await page.addInitScript(() => {
+        window.open = () => null;
+      });
+      await gotoDeck(page, served.url, "#/the-default");
+      await page.keyboard.press("s");
+      await expect.poll(() => page.locator(".deck-toast").textContent()).toContain("?presenter");
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => currentSlideId(page)).toBe("i-do-it-anyway");
+      expect(dialogs).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("only the deck's own windows drive it", () => {
+  test("messages from another origin neither move the deck nor read its notes", async () => {
+    // Another port is another origin; a local server, since Chromium blocks public pages from
+    // framing local ones.
+    const hostile = createServer((_request, response) => {
+      response.setHeader("content-type", "text/html");
+      response.end(
+        `<!doctype html><iframe id="deck" src="${served.url}#/the-default" width="800" height="450"></iframe>`,
+      );
+    });
+    await new Promise<void>((resolve) => hostile.listen(0, "127.0.0.1", resolve));
+    const { port } = hostile.address() as AddressInfo;
+    const hostileOrigin = `http://127.0.0.1:${port}`;
+    // The session aborts requests that leave the deck's origin; this one is the test's own.
+    await session.context.route(`${hostileOrigin}/**`, (route) => route.continue());
+    const page = await session.context.newPage();
+    try {
+      const received: string[] = [];
+      await page.exposeFunction("record", (data: string) => received.push(data));
+      await page.addInitScript(() => {
+        // Init scripts run in every frame; only the hostile page itself listens.
+        if (window.top !== window) return;
+        window.addEventListener("message", (event) =>
+          (window as unknown as { record(d: string): void }).record(String(event.data)),
+        );
+      });
+      await page.goto(`${hostileOrigin}/attack.html`);
+      const deck = page.frameLocator("#deck");
+      await deck.locator(".reveal[data-deck-ready]").waitFor();
+      const deckFrame = page.frames().find((f) => f.url().startsWith(served.url));
+      if (!deckFrame) throw new Error("deck frame not found");
+      expect(await currentSlideId(deckFrame as unknown as Page)).toBe("the-default");
+
+      await page.evaluate(() => {
+        const target = (document.getElementById("deck") as HTMLIFrameElement).contentWindow;
+        const attacks = [
+          { method: "slide", args: [10] },
+          { method: "next", args: [] },
+          {
+            namespace: "reveal-notes",
+            type: "call",
+            methodName: "slide",
+            arguments: [12],
+            callId: 1,
+          },
+          { namespace: "reveal-notes", type: "heartbeat" },
+        ];
+        for (const attack of attacks) target?.postMessage(JSON.stringify(attack), "*");
+      });
+      await page.waitForTimeout(1500);
+      expect(await currentSlideId(deckFrame as unknown as Page)).toBe("the-default");
+      expect(received.filter((data) => data.includes("reveal-notes"))).toEqual([]);
+    } finally {
+      await page.close();
+      await session.context.unroute(`${hostileOrigin}/**`);
+      hostile.close();
+    }
+  });
+});
