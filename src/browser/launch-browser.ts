@@ -19,8 +19,25 @@ export const CHROMIUM_FLAGS: readonly string[] = [
   "--no-default-browser-check",
 ];
 
+/** How a tool launches the browser. */
+export interface LaunchOptions {
+  /**
+   * Let Playwright close the browser on SIGINT, SIGTERM and SIGHUP (default). Command-line tools
+   * that clean up after themselves on Ctrl-C turn this off and close the browser themselves.
+   */
+  handleSignals?: boolean;
+}
+
 /** Launches headless Chromium found by `findBrowser`, with `CHROMIUM_FLAGS`. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const { executablePath } = await findBrowser();
-  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
+  const handleSignals = options.handleSignals ?? true;
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_FLAGS],
+    handleSIGINT: handleSignals,
+    handleSIGTERM: handleSignals,
+    handleSIGHUP: handleSignals,
+  });
 }

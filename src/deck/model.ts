@@ -103,6 +103,8 @@ export interface DeckSettings {
   event: string;
   /** When the talk is given, as written. Default: empty. */
   date: string;
+  /** One or two sentences on what the talk is about (PDF subject, handout cover). Default: empty. */
+  description: string;
   /** Name of a stylesheet in `themes/` (without `.css`). Default: `default`. */
   theme: string;
   /** Planned length of the talk in minutes. Default: none (the sum of the slides' timings). */

@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Omit<DeckSettings, "title"> = Object.freeze({
   author: "",
   event: "",
   date: "",
+  description: "",
   theme: "default",
   talkMinutes: undefined,
   aspect: "16:9",
@@ -17,7 +18,7 @@ export const DEFAULT_SETTINGS: Omit<DeckSettings, "title"> = Object.freeze({
 });
 
 const ASPECTS: readonly AspectRatio[] = ["16:9", "4:3", "16:10"];
-const TEXT_KEYS = ["title", "author", "event", "date"] as const;
+const TEXT_KEYS = ["title", "author", "event", "date", "description"] as const;
 /** Every key `deck.yaml` accepts. */
 export const SETTING_KEYS = [...TEXT_KEYS, "theme", "talkMinutes", "aspect", "lang"] as const;
 

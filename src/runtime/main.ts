@@ -3,7 +3,10 @@ import * as deckModule from "virtual:deck";
 import type { RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
 import { openDeckChannel } from "./deck-channel.ts";
+import { publishDeckModel } from "./deck-model.ts";
 import { guardMessages } from "./guard-messages.ts";
+import { renderHandout } from "./handout.ts";
+import { readHandoutOptions } from "./handout-layout.ts";
 import { readMode } from "./mode.ts";
 import { clearDiagnostics, showDiagnostics } from "./overlay.ts";
 import { connectPresenterView, mountPresenterView } from "./presenter-view.ts";
@@ -19,10 +22,17 @@ replaceAlert();
 
 const mode = readMode(location.search);
 const root = document.querySelector<HTMLElement>(".reveal");
-let started: Promise<RevealApi> | undefined;
+let started: Promise<RevealApi | undefined> | undefined;
 let refreshPresenter: ((deck: Deck) => void) | undefined;
 
 async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string[]) {
+  if (mode === "print" || mode === "handout") publishDeckModel(deck);
+  if (mode === "handout") {
+    renderHandout(deck, assetUrls, readHandoutOptions(location.search));
+    await document.fonts.ready;
+    document.body.dataset.handoutReady = "true";
+    return undefined;
+  }
   const view =
     mode === "presenter"
       ? mountPresenterView(revealRoot, deck.settings.aspect, localStorage)

@@ -2,7 +2,8 @@ import type { RevealConfig } from "reveal.js";
 import type { AspectRatio, Deck } from "../deck/model.ts";
 import type { DeckMode } from "./mode.ts";
 
-const SIZES: Record<AspectRatio, { width: number; height: number }> = {
+/** The size slides are laid out at, in CSS pixels, for each aspect ratio. */
+export const SLIDE_SIZES: Record<AspectRatio, { width: number; height: number }> = {
   "16:9": { width: 1280, height: 720 },
   "16:10": { width: 1280, height: 800 },
   "4:3": { width: 1024, height: 768 },
@@ -14,12 +15,14 @@ export interface PacingConfig {
   totalTime?: number;
   /** reveal.js alerts when a slide gets less than this; 0 so that no alert ever blocks a talk. */
   minimumTimePerSlide?: number;
+  /** Pages a slide may span when printed; 1, so that a page is a slide and overflow is found. */
+  pdfMaxPagesPerSlide?: number;
 }
 
 /** The reveal.js configuration for a deck shown in a given mode. */
 export function revealConfig(deck: Deck, mode: DeckMode): RevealConfig & PacingConfig {
   const base: RevealConfig & PacingConfig = {
-    ...SIZES[deck.settings.aspect],
+    ...SLIDE_SIZES[deck.settings.aspect],
     margin: 0.06,
     center: true,
     transition: "slide",
@@ -27,8 +30,19 @@ export function revealConfig(deck: Deck, mode: DeckMode): RevealConfig & PacingC
     minimumTimePerSlide: 0,
   };
   switch (mode) {
-    case "audience":
     case "print":
+      // `?pdfSeparateFragments=true` in the URL gives a page per fragment step (reveal.js reads
+      // options from the query string); by default fragments are shown all at once.
+      return {
+        ...base,
+        slideNumber: "c/t",
+        showSlideNumber: "print",
+        pdfSeparateFragments: false,
+        pdfMaxPagesPerSlide: 1,
+        postMessage: false,
+      };
+    case "handout":
+    case "audience":
       return {
         ...base,
         hash: true,

@@ -30,6 +30,10 @@ export async function startDeck(
     plugins: withSpeakerView ? [Notes] : [],
   });
   running.set(root, reveal);
+  // Exports wait for this before printing (reveal.js lays print pages out after "ready").
+  reveal.on("pdf-ready", () => {
+    root.dataset.pdfReady = "true";
+  });
   await reveal.initialize();
   if (withSpeakerView) bindSpeakerView(reveal);
   root.dataset.deckReady = "true";

@@ -25,8 +25,8 @@ async function withDeckDir<T>(slidesDir: string | undefined, run: () => Promise<
   }
 }
 
-/** Builds a deck (the talk by default) into a fresh temporary folder and serves it like `npm run preview`. */
-export async function buildAndPreview(slidesDir?: string): Promise<Served & { outDir: string }> {
+/** Builds a deck (the talk by default) into a fresh temporary folder, like `npm run build`. */
+export async function buildDeckTo(slidesDir?: string): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), "deck-dist-"));
   await withDeckDir(slidesDir, () =>
     build({
@@ -36,6 +36,12 @@ export async function buildAndPreview(slidesDir?: string): Promise<Served & { ou
       build: { outDir, emptyOutDir: true },
     }),
   );
+  return outDir;
+}
+
+/** Builds a deck (the talk by default) and serves it like `npm run preview`. */
+export async function buildAndPreview(slidesDir?: string): Promise<Served & { outDir: string }> {
+  const outDir = await buildDeckTo(slidesDir);
   const server = await preview({
     root: ROOT,
     configFile: path.join(ROOT, "vite.config.ts"),

@@ -6,7 +6,7 @@ const parse = (text: string) => parseDeckSettings("slides/deck.yaml", text, ["de
 describe("parseDeckSettings", () => {
   test("reads every setting", () => {
     const { value, diagnostics } = parse(
-      'title: My talk\nauthor: Ada\nevent: Meetup\ndate: 2026-04-19\ntheme: dark\ntalkMinutes: 20\naspect: "4:3"\nlang: de-CH\n',
+      'title: My talk\nauthor: Ada\nevent: Meetup\ndate: 2026-04-19\ndescription: Why.\ntheme: dark\ntalkMinutes: 20\naspect: "4:3"\nlang: de-CH\n',
     );
     expect(diagnostics).toEqual([]);
     expect(value).toEqual({
@@ -14,6 +14,7 @@ describe("parseDeckSettings", () => {
       author: "Ada",
       event: "Meetup",
       date: "2026-04-19",
+      description: "Why.",
       theme: "dark",
       talkMinutes: 20,
       aspect: "4:3",

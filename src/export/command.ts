@@ -1,0 +1,56 @@
+import { parseArgs } from "node:util";
+import { PAPERS, type Paper, PER_PAGE } from "../runtime/handout-layout.ts";
+import { ExportError } from "./export-error.ts";
+
+/** The help text of `npm run pdf` and `npm run handout`. */
+export const USAGE = `Usage:
+  npm run pdf -- [--out FILE] [--fragments] [--dist DIR]
+  npm run handout -- [--out FILE] [--paper a4|letter] [--per-page 1|2|3] [--dist DIR]
+
+  --out FILE       where to write the PDF (default: exports/<talk>.pdf, exports/<talk>-handout.pdf)
+  --fragments      slides: one page per fragment step (default: one page per slide)
+  --paper NAME     handout: a4 (default) or letter
+  --per-page N     handout: slides per page, 1, 2 or 3 (default: 3)
+  --dist DIR       the built deck (default: dist)`;
+
+/** Parses the export command line; throws ExportError with the usage on bad input. */
+export function parseCommand(argv: readonly string[]) {
+  const { values, positionals } = parseOrExplain(argv);
+  const kind = positionals[0];
+  if (values.help) return { kind: "help" as const };
+  if (kind !== "slides" && kind !== "handout")
+    throw new ExportError(`say what to export: slides or handout\n${USAGE}`);
+  if (!Object.hasOwn(PAPERS, values.paper))
+    throw new ExportError(`--paper must be a4 or letter, not ${values.paper}\n${USAGE}`);
+  const perPage = Number(values["per-page"]);
+  if (!(PER_PAGE as readonly number[]).includes(perPage)) {
+    throw new ExportError(`--per-page must be 1, 2 or 3, not ${values["per-page"]}\n${USAGE}`);
+  }
+  return {
+    kind: kind as "slides" | "handout",
+    out: values.out,
+    fragments: values.fragments,
+    paper: values.paper as Paper,
+    perPage: perPage as 1 | 2 | 3,
+    distDir: values.dist,
+  };
+}
+
+function parseOrExplain(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        fragments: { type: "boolean", default: false },
+        paper: { type: "string", default: "a4" },
+        "per-page": { type: "string", default: "3" },
+        dist: { type: "string", default: "dist" },
+        help: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    throw new ExportError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+}

@@ -1,0 +1,102 @@
+import type { Deck } from "../deck/model.ts";
+import { contentBox, type HandoutOptions } from "./handout-layout.ts";
+import { renderSlides } from "./render-slides.ts";
+import { SLIDE_SIZES } from "./reveal-config.ts";
+import "./handout.css";
+
+/**
+ * Lays the deck out as a printed handout: an optional cover, then each slide as a scaled copy of
+ * its HTML (so it prints as vector shapes and selectable text) with its speaker notes beside it
+ * (2 or 3 per page) or below it (1 per page). Page numbers and the title are added by the printer
+ * (see src/export/handout-pdf.ts).
+ */
+export function renderHandout(
+  deck: Deck,
+  assetUrls: readonly string[],
+  options: HandoutOptions,
+): void {
+  const { width, height } = SLIDE_SIZES[deck.settings.aspect];
+  const box = contentBox(options.paper);
+  const root = document.createElement("main");
+  root.className = `handout per-page-${options.perPage}`;
+  root.style.setProperty("--content-width", `${box.width}mm`);
+  root.style.setProperty("--content-height", `${box.height}mm`);
+  root.style.setProperty("--per-page", String(options.perPage));
+  root.style.setProperty("--slide-aspect", `${width} / ${height}`);
+  root.append(...cover(deck));
+
+  const container = document.createElement("div");
+  container.innerHTML = renderSlides(deck, assetUrls);
+  const sections = Array.from(container.children) as HTMLElement[];
+  deck.slides.forEach((slide, index) => {
+    const section = sections[index];
+    if (!section) return;
+    const notes = section.querySelector("aside.notes");
+    notes?.remove();
+    section.classList.add("present");
+    if (slide.options.backgroundColor)
+      section.style.backgroundColor = slide.options.backgroundColor;
+
+    const slideRoot = element("div", "reveal handout-slide");
+    slideRoot.style.width = `${width}px`;
+    slideRoot.style.height = `${height}px`;
+    const slides = element("div", "slides");
+    slides.append(section);
+    slideRoot.append(slides);
+    const frame = element("div", "handout-frame");
+    frame.append(slideRoot);
+
+    const heading = element("h2", "handout-slide-title");
+    heading.textContent = `${index + 1}. ${slide.title}`;
+    const notesBox = element("div", "handout-notes");
+    notesBox.append(heading);
+    if (notes) notesBox.append(...Array.from(notes.childNodes));
+
+    const item = element("article", "handout-item");
+    item.dataset.slide = slide.id;
+    item.append(frame, notesBox);
+    root.append(item);
+  });
+  document.body.classList.add("handout-mode");
+  // reveal.css restyles every `.reveal` for paper unless <html> has this class (its own PDF mode).
+  document.documentElement.classList.add("print-pdf");
+  document.body.replaceChildren(root);
+  scaleSlides(root, width);
+}
+
+// Each slide is laid out at its real size and scaled to its frame. With `zoom`, not `transform`:
+// print pagination works on layout boxes, and a transformed slide keeps its full-size box, which
+// the printer splits across pages and clips.
+function scaleSlides(root: HTMLElement, slideWidth: number): void {
+  for (const frame of root.querySelectorAll<HTMLElement>(".handout-frame")) {
+    const slide = frame.querySelector<HTMLElement>(".handout-slide");
+    if (slide) slide.style.zoom = String(frame.clientWidth / slideWidth);
+  }
+}
+
+function cover(deck: Deck): HTMLElement[] {
+  const { title, author, event, date, description } = deck.settings;
+  const details = [author, event, date].filter(Boolean);
+  if (details.length === 0 && !description) return [];
+  const page = element("section", "handout-cover");
+  const heading = element("h1", "handout-cover-title");
+  heading.textContent = title;
+  page.append(heading);
+  if (description) {
+    const lede = element("p", "handout-cover-description");
+    lede.textContent = description;
+    page.append(lede);
+  }
+  for (const detail of details) {
+    const line = element("p", "handout-cover-detail");
+    line.textContent = detail;
+    page.append(line);
+  }
+  return [page];
+}
+
+function element(tag: string, className: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  return node;
+}
