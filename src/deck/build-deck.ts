@@ -1,6 +1,6 @@
 import { diagnosticAt } from "./diagnostics.ts";
-import { assetPlaceholder, renderMarkdown } from "./markdown.ts";
-import type { AssetReference, Deck, Diagnostic, Result, Slide, SourceFile } from "./model.ts";
+import { assetPlaceholder, type References, renderMarkdown, type SlideLink } from "./markdown.ts";
+import type { Deck, Diagnostic, Result, Slide, SourceFile } from "./model.ts";
 import { extractNotes } from "./notes.ts";
 import { parseSlideOptions } from "./options.ts";
 import { formatDuration, planPacing, WORDS_PER_MINUTE } from "./pacing.ts";
@@ -29,7 +29,8 @@ export function compareFileNames(a: string, b: string): number {
 /** Runs the whole pipeline: split, notes, options, Markdown and ids, for every file in order. */
 export function buildDeck(input: DeckInput): Result<Deck> {
   const diagnostics: Diagnostic[] = [];
-  const assets: AssetReference[] = [];
+  const references: References = { assets: [], links: [] };
+  const { assets } = references;
   const slides: Slide[] = [];
   let settings: PartialSettings = {};
   if (input.settingsFile) {
@@ -55,9 +56,9 @@ export function buildDeck(input: DeckInput): Result<Deck> {
         assets.push({ ref: options.backgroundImage, position: lines.positionAt(chunk.offset) });
         options.backgroundImage = assetPlaceholder(assets.length - 1);
       }
-      const body = renderMarkdown(parsed.value.body, chunk.offset, lines, assets);
+      const body = renderMarkdown(parsed.value.body, chunk.offset, lines, references);
       const notesOffset = chunk.offset + parts.value.notesOffset;
-      const notes = renderMarkdown(parts.value.notes, notesOffset, lines, assets);
+      const notes = renderMarkdown(parts.value.notes, notesOffset, lines, references);
       diagnostics.push(
         ...parts.diagnostics,
         ...parsed.diagnostics,
@@ -90,7 +91,7 @@ export function buildDeck(input: DeckInput): Result<Deck> {
       ),
     );
   }
-  diagnostics.push(...assignIds(slides));
+  diagnostics.push(...assignIds(slides), ...checkLinks(references.links, slides));
   const deckSettings = resolveSettings(settings, slides[0]?.title ?? "Untitled deck");
   const plan = planPacing(
     slides.map((slide) => ({ notesWords: slide.notesWords, timing: slide.options.timing })),
@@ -166,4 +167,23 @@ function assignIds(slides: Slide[]): Diagnostic[] {
     taken.set(id, slide);
   });
   return diagnostics;
+}
+
+// `#/smaller-images` must name a slide; `#/3` (reveal.js's slide number, from 0) must exist.
+function checkLinks(links: readonly SlideLink[], slides: readonly Slide[]): Diagnostic[] {
+  const ids = new Set(slides.map((slide) => slide.id));
+  return links
+    .filter(({ target }) => {
+      if (target === "") return false;
+      if (/^\d+$/.test(target)) return Number(target) >= slides.length;
+      return !ids.has(decodeURIComponent(target));
+    })
+    .map(({ target, position }) =>
+      diagnosticAt(
+        position,
+        "error",
+        "broken-link",
+        `no slide has the id \`${target}\` (link #/${target})`,
+      ),
+    );
 }

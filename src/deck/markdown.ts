@@ -1,7 +1,7 @@
 import { Lexer, Marked, type Token, type Tokens } from "marked";
 import { diagnosticAt } from "./diagnostics.ts";
 import { highlightCode, isKnownLanguage } from "./highlight.ts";
-import type { AssetReference, Diagnostic, Result } from "./model.ts";
+import type { AssetReference, Diagnostic, Result, SourcePosition } from "./model.ts";
 import type { LineIndex } from "./position.ts";
 
 /** The text that stands for asset `index` in rendered HTML until the bundler gives its URL. */
@@ -27,15 +27,29 @@ const marked = new Marked({
   },
 });
 
+/** A link to another slide (`[see](#/smaller-images)`), checked once every slide has its id. */
+export interface SlideLink {
+  /** The slide id or number after `#/`. */
+  target: string;
+  position: SourcePosition;
+}
+
+/** What rendering found that the deck as a whole resolves: local files and links to slides. */
+export interface References {
+  assets: AssetReference[];
+  links: SlideLink[];
+}
+
 /**
  * Renders Markdown to HTML at build time. Code is highlighted (unknown languages fall back to plain
- * text with a warning); relative image paths become asset placeholders appended to `assets`.
+ * text with a warning); relative image paths become asset placeholders appended to
+ * `references.assets`; links to slides are collected; images without alt text are warned about.
  */
 export function renderMarkdown(
   text: string,
   offset: number,
   lines: LineIndex,
-  assets: AssetReference[],
+  references: References,
 ): Result<string> {
   const diagnostics: Diagnostic[] = [];
   const tokens = Lexer.lex(text, { gfm: true });
@@ -56,10 +70,46 @@ export function renderMarkdown(
       }
     } else if (token.type === "image") {
       const image = token as Tokens.Image;
-      if (isLocalPath(image.href)) {
-        assets.push({ ref: image.href, position: position() });
-        image.href = assetPlaceholder(assets.length - 1);
+      if (image.text.trim() === "") {
+        diagnostics.push(
+          diagnosticAt(
+            position(),
+            "warning",
+            "missing-alt",
+            `image ${image.href} has no alt text; describe it for people who cannot see it: ![what it shows](${image.href})`,
+          ),
+        );
       }
+      if (isLocalPath(image.href)) {
+        references.assets.push({ ref: image.href, position: position() });
+        image.href = assetPlaceholder(references.assets.length - 1);
+      }
+    } else if (token.type === "html") {
+      const html = (token as Tokens.HTML).raw;
+      if (/<script\b/i.test(html)) {
+        diagnostics.push(
+          diagnosticAt(
+            position(),
+            "warning",
+            "script-in-slide",
+            "a <script> in a slide never runs: the deck's Content-Security-Policy blocks it",
+          ),
+        );
+      }
+      if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(html)) {
+        diagnostics.push(
+          diagnosticAt(
+            position(),
+            "warning",
+            "inline-handler",
+            "an on…= event handler in a slide never runs: the deck's Content-Security-Policy blocks it",
+          ),
+        );
+      }
+    } else if (token.type === "link") {
+      const link = token as Tokens.Link;
+      const target = /^#\/([^/?#]*)/.exec(link.href)?.[1];
+      if (target !== undefined) references.links.push({ target, position: position() });
     }
   });
   return { value: marked.parser(tokens), diagnostics };

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
+import { DeckPageError } from "../browser/deck-page.ts";
 import { BrowserNotFoundError } from "../browser/find-browser.ts";
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { slugify } from "../deck/slug.ts";
@@ -62,7 +63,11 @@ main().then(
   (error: unknown) => {
     // Closing the browser on Ctrl-C makes the work under way fail; `stop` exits with 130.
     if (interrupted) return;
-    if (error instanceof ExportError || error instanceof BrowserNotFoundError) {
+    if (
+      error instanceof ExportError ||
+      error instanceof BrowserNotFoundError ||
+      error instanceof DeckPageError
+    ) {
       console.error(`error: ${error.message}`);
     } else {
       console.error(error);

@@ -1,4 +1,5 @@
 import type { Browser } from "playwright-core";
+import { failOnProblems, openDeckPage } from "../browser/deck-page.ts";
 import { escapeHtml } from "../deck/markdown.ts";
 import type { DeckSettings } from "../deck/model.ts";
 import {
@@ -9,7 +10,7 @@ import {
   PAPERS,
 } from "../runtime/handout-layout.ts";
 import { ExportError } from "./export-error.ts";
-import { failOnProblems, loadDeck, openDeckPage } from "./open-deck.ts";
+import { loadDeck } from "./load-deck.ts";
 import { type ExportedPdf, finishPdf } from "./pdf-document.ts";
 import { subjectOf } from "./subject.ts";
 

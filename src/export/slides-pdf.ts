@@ -1,8 +1,9 @@
 import type { Browser } from "playwright-core";
+import { failOnProblems, openDeckPage } from "../browser/deck-page.ts";
 import { formatDiagnostic } from "../deck/diagnostics.ts";
 import { ExportError } from "./export-error.ts";
 import { fitPrintedPages, MIN_CODE_SCALE } from "./fit-pages.ts";
-import { failOnProblems, loadDeck, openDeckPage } from "./open-deck.ts";
+import { loadDeck } from "./load-deck.ts";
 import { buildOutline } from "./outline.ts";
 import { type ExportedPdf, finishPdf } from "./pdf-document.ts";
 import { subjectOf } from "./subject.ts";

@@ -4,7 +4,7 @@ import type { Plugin, ViteDevServer } from "vite";
 import { buildDeck } from "../deck/build-deck.ts";
 import { diagnosticAt, formatDiagnostic, hasErrors, sortDiagnostics } from "../deck/diagnostics.ts";
 import { escapeHtml } from "../deck/markdown.ts";
-import type { Deck, Diagnostic } from "../deck/model.ts";
+import type { Deck, Diagnostic, SourceFile } from "../deck/model.ts";
 import { generateDeckModule } from "./deck-module.ts";
 import { type DeckLocation, readDeck } from "./read-deck.ts";
 
@@ -13,8 +13,10 @@ export const DECK_MODULE_ID = "virtual:deck";
 const RESOLVED_ID = `\0${DECK_MODULE_ID}`;
 
 /** The deck as built from disk, with everything the module and the page need. */
-interface DeckBuild {
+export interface DeckBuild {
   deck: Deck;
+  /** `deck.yaml`, when the deck has one. */
+  settingsFile: SourceFile | undefined;
   diagnostics: Diagnostic[];
   themeCss: string | undefined;
   assetFiles: string[];
@@ -46,7 +48,13 @@ export function loadDeck(location: DeckLocation): DeckBuild {
       ),
     );
   }
-  return { deck: built.value, diagnostics: sortDiagnostics(diagnostics), themeCss, assetFiles };
+  return {
+    deck: built.value,
+    settingsFile: read.value.settingsFile,
+    diagnostics: sortDiagnostics(diagnostics),
+    themeCss,
+    assetFiles,
+  };
 }
 
 /**

@@ -101,6 +101,16 @@ describe("buildDeck", () => {
     ]);
   });
 
+  test("reports links to slides that do not exist", () => {
+    const { diagnostics } = build({
+      "a.md": "## A\n\n[ok](#/b) [first](#/0) [gone](#/nowhere) [far](#/5)\n\n## B\n",
+    });
+    expect(diagnostics.map((d) => [d.line, d.column, d.severity, d.code])).toEqual([
+      [3, 24, "error", "broken-link"],
+      [3, 42, "error", "broken-link"],
+    ]);
+  });
+
   test("reports a deck without slides", () => {
     expect(build({}).diagnostics).toEqual([
       expect.objectContaining({ file: "slides", code: "no-slides", severity: "error" }),

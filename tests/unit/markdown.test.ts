@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
+import type { References } from "../../src/deck/markdown.ts";
 import { assetPlaceholder, isLocalPath, renderMarkdown } from "../../src/deck/markdown.ts";
-import type { AssetReference } from "../../src/deck/model.ts";
 import { createLineIndex } from "../../src/deck/position.ts";
 
-function render(text: string, assets: AssetReference[] = []) {
-  return renderMarkdown(text, 0, createLineIndex("s.md", text), assets);
+function render(text: string, references: References = { assets: [], links: [] }) {
+  return renderMarkdown(text, 0, createLineIndex("s.md", text), references);
 }
 
 describe("renderMarkdown", () => {
@@ -52,15 +52,31 @@ describe("renderMarkdown", () => {
   });
 
   test("turns local image paths into asset placeholders and records where they are", () => {
-    const assets: AssetReference[] = [];
+    const references: References = { assets: [], links: [] };
     const { value } = render(
       "text\n\n![A chart](img/chart.png) ![Logo](https://x.test/l.png)\n",
-      assets,
+      references,
     );
+    const { assets } = references;
     expect(value).toContain(`<img src="${assetPlaceholder(0)}" alt="A chart">`);
     expect(value).toContain('src="https://x.test/l.png"');
     expect(assets).toEqual([
       { ref: "img/chart.png", position: { file: "s.md", line: 3, column: 1 } },
+    ]);
+  });
+
+  test("warns about an image without alt text, at its position", () => {
+    expect(render("## T\n\nSee ![](img/x.png)\n").diagnostics).toEqual([
+      expect.objectContaining({ line: 3, column: 5, severity: "warning", code: "missing-alt" }),
+    ]);
+  });
+
+  test("collects links to slides with their positions", () => {
+    const references: References = { assets: [], links: [] };
+    render("## T\n\n[a](#/smaller-images) [b](https://x.test) [c](#/3)\n", references);
+    expect(references.links).toEqual([
+      { target: "smaller-images", position: { file: "s.md", line: 3, column: 1 } },
+      { target: "3", position: { file: "s.md", line: 3, column: 43 } },
     ]);
   });
 

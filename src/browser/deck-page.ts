@@ -1,0 +1,114 @@
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+
+/** The built deck cannot be opened (not built, or broken). */
+export class DeckPageError extends Error {
+  override name = "DeckPageError";
+}
+
+const ECHOES = [/^Failed to load resource/, /violates the following Content Security Policy/];
+
+/** The origin the built deck is served at inside the browser; no server, no network. */
+export const DECK_ORIGIN = "http://deck.invalid";
+
+/** Something that went wrong in the deck's page. */
+export interface PageProblem {
+  kind: "foreign-request" | "missing-file" | "console-error" | "csp-violation";
+  message: string;
+  /** The URL involved, when there is one (a failed request, a blocked resource). */
+  url?: string | undefined;
+  /** The id of the slide whose element caused it, when the browser says. */
+  slideId?: string | undefined;
+}
+
+/** A page of the built deck, and everything that went wrong while it loaded. */
+export interface DeckPage {
+  page: Page;
+  context: BrowserContext;
+  /** Failed or foreign requests, console errors, uncaught exceptions and CSP violations. */
+  problems: PageProblem[];
+}
+
+/**
+ * Opens the built deck (`dist/`) in a new browser context, for exports and checks. Its files are answered from disk by
+ * request interception, so exporting needs no server; any request that leaves the deck's origin
+ * is refused and counted as a problem, as are missing files and console errors.
+ */
+export async function openDeckPage(
+  browser: Browser,
+  distDir: string,
+  viewport: { width: number; height: number },
+  deviceScaleFactor = 1,
+): Promise<DeckPage> {
+  const root = path.resolve(distDir);
+  if (!existsSync(path.join(root, "index.html"))) {
+    throw new DeckPageError(`no built deck in ${distDir}: run \`npm run build\` first`);
+  }
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  // Functions sent to the page with page.evaluate are source text; TypeScript runners (tsx,
+  // esbuild's keepNames) wrap named functions in a `__name` helper that the page lacks.
+  await context.addInitScript({ content: "globalThis.__name ??= (target) => target;" });
+  const problems: PageProblem[] = [];
+  // A blocked script or style is a broken slide too; the page tells us through this binding.
+  await context.exposeBinding(
+    "reportCspViolation",
+    (_source, directive: string, blocked: string, slideId: string) => {
+      const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(blocked) ? blocked : undefined;
+      const foreign = url !== undefined && new URL(url).origin !== DECK_ORIGIN;
+      problems.push({
+        kind: foreign ? "foreign-request" : "csp-violation",
+        message: foreign
+          ? `request outside the deck: ${url} (blocked by the Content-Security-Policy, ${directive})`
+          : `the Content-Security-Policy (${directive}) blocked ${url ?? "inline code"}`,
+        url,
+        slideId: slideId || undefined,
+      });
+    },
+  );
+  // The violation is fired at the element that caused it (an inline handler's element).
+  await context.addInitScript({
+    content: `document.addEventListener("securitypolicyviolation", (event) => {
+      const section = event.target instanceof Element ? event.target.closest("section") : null;
+      window.reportCspViolation(event.effectiveDirective, event.blockedURI, section ? section.id : "");
+    });`,
+  });
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== DECK_ORIGIN) {
+      problems.push({
+        kind: "foreign-request",
+        message: `request outside the deck: ${url.href}`,
+        url: url.href,
+      });
+      return route.abort("blockedbyclient");
+    }
+    const relative = decodeURIComponent(url.pathname === "/" ? "/index.html" : url.pathname);
+    const file = path.join(root, relative);
+    if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      problems.push({ kind: "missing-file", message: `missing file: ${relative}`, url: url.href });
+      return route.fulfill({ status: 404, body: "not found" });
+    }
+    return route.fulfill({ path: file });
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    // Failed loads and CSP violations are recorded above, with their details; the console
+    // only echoes them.
+    const text = message.text();
+    if (message.type() !== "error" || ECHOES.some((echo) => echo.test(text))) return;
+    problems.push({ kind: "console-error", message: `console error: ${message.text()}` });
+  });
+  page.on("pageerror", (error) =>
+    problems.push({ kind: "console-error", message: `page error: ${error.message}` }),
+  );
+  return { page, context, problems };
+}
+
+/** Throws when anything went wrong in the page: an export never hides a broken slide. */
+export function failOnProblems(deckPage: DeckPage): void {
+  if (deckPage.problems.length === 0) return;
+  throw new DeckPageError(
+    `the deck failed in the browser:\n${deckPage.problems.map((p) => `  ${p.message}`).join("\n")}`,
+  );
+}

@@ -1,0 +1,272 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { PNG } from "pngjs";
+import { build } from "vite";
+import {
+  DECK_ORIGIN,
+  type DeckPage,
+  openDeckPage,
+  type PageProblem,
+} from "../browser/deck-page.ts";
+import { launchBrowser } from "../browser/launch-browser.ts";
+import { diagnosticAt, hasErrors } from "../deck/diagnostics.ts";
+import type { Deck, Diagnostic, Slide, SourcePosition } from "../deck/model.ts";
+import { loadDeck } from "../vite/deck-plugin.ts";
+import { displayPath } from "../vite/read-deck.ts";
+import { measureContrast, requiredContrast } from "./contrast.ts";
+import { checkDeckModel, MAX_BODY_WORDS, promote } from "./deck-rules.ts";
+import { type CheckReport, createReport } from "./report.ts";
+import { failedFonts, probeCurrentSlide, type SlideProbe } from "./slide-probe.ts";
+
+/** The viewports every slide is rendered at: a laptop projector and a full-HD screen. */
+export const VIEWPORTS = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** Where the deck is and where the project's config lives. */
+export interface CheckOptions {
+  root: string;
+  slidesDir: string;
+  themesDir: string;
+  progress: (line: string) => void;
+}
+
+/** At most this many contrast findings per slide: one bad colour often covers a whole slide. */
+const MAX_CONTRAST_FINDINGS = 5;
+// Screenshots at twice the CSS resolution, so glyph cores are solid and measure at their colour.
+const PIXEL_RATIO = 2;
+
+/**
+ * The deck doctor: the pipeline's findings and the deck model's rules, then every slide built and
+ * rendered in Chromium at each viewport, for overflow, contrast, alt text, links, fonts, requests
+ * leaving the deck, console errors, blocked code and wordy slides.
+ */
+export async function runCheck(options: CheckOptions): Promise<CheckReport> {
+  const loaded = loadDeck({ slidesDir: options.slidesDir, themesDir: options.themesDir });
+  const { deck } = loaded;
+  const findings = [
+    ...promote(loaded.diagnostics),
+    ...checkDeckModel(deck, loaded.settingsFile, displayPath(options.slidesDir)),
+  ];
+  const viewports = VIEWPORTS.map((v) => `${v.width}x${v.height}`);
+  if (hasErrors(loaded.diagnostics))
+    return createReport(findings, deck.slides.length, viewports, false);
+
+  const outDir = mkdtempSync(path.join(tmpdir(), "deck-check-"));
+  let browser: Browser | undefined;
+  try {
+    options.progress("building");
+    await buildTo(options, outDir);
+    browser = await launchBrowser();
+    const overflows = new Map<Slide, string[]>();
+    for (const [index, viewport] of VIEWPORTS.entries()) {
+      const first = index === 0;
+      const where = viewports[index] ?? "";
+      const deckPage = await openDeckPage(browser, outDir, viewport, first ? PIXEL_RATIO : 1);
+      try {
+        await openDeck(deckPage.page);
+        for (const [number, slide] of deck.slides.entries()) {
+          options.progress(`slide ${number + 1}/${deck.slides.length} at ${where}`);
+          const probe = await showSlide(deckPage.page, slide.id);
+          if (probe.overflowX > 0 || probe.overflowY > 0) {
+            overflows.set(slide, [...(overflows.get(slide) ?? []), describeOverflow(probe, where)]);
+          }
+          if (first)
+            findings.push(
+              ...(await checkRenderedSlide(deckPage.page, probe, slide, deck, loaded.diagnostics)),
+            );
+        }
+        if (first) findings.push(...(await checkFonts(deckPage.page, deck, options.themesDir)));
+        findings.push(...(await locateProblems(deckPage, deck, options.slidesDir)));
+      } finally {
+        await deckPage.context.close();
+      }
+    }
+    for (const [slide, where] of overflows) {
+      findings.push(
+        diagnosticAt(
+          slide.source,
+          "error",
+          "overflow",
+          `slide "${slide.title}" overflows ${where.join("; ")}`,
+        ),
+      );
+    }
+  } finally {
+    await browser?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return createReport(dedupe(findings), deck.slides.length, viewports, true);
+}
+
+async function buildTo(options: CheckOptions, outDir: string): Promise<void> {
+  // vite.config.ts reads DECK_DIR when it is loaded.
+  const saved = process.env.DECK_DIR;
+  process.env.DECK_DIR = options.slidesDir;
+  try {
+    await build({
+      root: options.root,
+      configFile: path.join(options.root, "vite.config.ts"),
+      logLevel: "silent",
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (saved === undefined) delete process.env.DECK_DIR;
+    else process.env.DECK_DIR = saved;
+  }
+}
+
+async function openDeck(page: Page): Promise<void> {
+  // reveal.js reads options from the query: no transitions, so each slide is measured at rest.
+  await page.goto(`${DECK_ORIGIN}/index.html?transition=none&backgroundTransition=none`);
+  await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
+  await page.evaluate(() => document.fonts.ready);
+}
+
+async function showSlide(page: Page, id: string): Promise<SlideProbe> {
+  await page.evaluate((target) => {
+    location.hash = `#/${target}`;
+  }, id);
+  await page.waitForSelector(`.reveal .slides > section.present[id="${id}"]`, {
+    state: "attached",
+  });
+  return page.evaluate(probeCurrentSlide);
+}
+
+function describeOverflow(probe: SlideProbe, where: string): string {
+  const by = [
+    probe.overflowY && `${probe.overflowY}px too tall`,
+    probe.overflowX && `${probe.overflowX}px too wide`,
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  return `at ${where}: ${by}, at ${probe.culprit}`;
+}
+
+// Words, links, images and contrast, measured once, at the first viewport.
+async function checkRenderedSlide(
+  page: Page,
+  probe: SlideProbe,
+  slide: Slide,
+  deck: Deck,
+  pipeline: readonly Diagnostic[],
+): Promise<Diagnostic[]> {
+  const findings: Diagnostic[] = [];
+  const at = (severity: Diagnostic["severity"], code: string, message: string) =>
+    findings.push(diagnosticAt(slide.source, severity, code, message));
+  if (probe.words > MAX_BODY_WORDS) {
+    at(
+      "warning",
+      "too-many-words",
+      `slide "${slide.title}" has ${probe.words} words outside code; keep it under ${MAX_BODY_WORDS} and move the rest to the notes`,
+    );
+  }
+  for (const href of probe.brokenLinks)
+    at("error", "broken-link", `link ${href} points to no slide`);
+  // The pipeline names Markdown images without alt text at their line; this adds raw HTML ones.
+  if (!reportedInSlide(pipeline, deck, slide, "missing-alt")) {
+    for (const src of probe.imagesWithoutAlt)
+      at("error", "missing-alt", `image ${src} has no alt text`);
+  }
+  const pixels = PNG.sync.read(await page.screenshot({ type: "png" }));
+  let contrastFindings = 0;
+  for (const text of probe.texts) {
+    const rects = text.rects.map((r) => ({
+      x: r.x * PIXEL_RATIO,
+      y: r.y * PIXEL_RATIO,
+      width: r.width * PIXEL_RATIO,
+      height: r.height * PIXEL_RATIO,
+    }));
+    const measured = measureContrast(
+      { width: pixels.width, height: pixels.height, data: pixels.data },
+      rects,
+    );
+    const needed = requiredContrast(text.fontSize, text.bold);
+    if (!measured || measured.ratio >= needed || contrastFindings >= MAX_CONTRAST_FINDINGS)
+      continue;
+    contrastFindings++;
+    at(
+      "error",
+      "contrast",
+      `${text.sample} has contrast ${measured.ratio.toFixed(2)}:1 (${measured.foreground} on ${measured.background}); WCAG AA needs ${needed}:1`,
+    );
+  }
+  return findings;
+}
+
+async function checkFonts(page: Page, deck: Deck, themesDir: string): Promise<Diagnostic[]> {
+  const theme = displayPath(path.join(themesDir, `${deck.settings.theme}.css`));
+  return (await page.evaluate(failedFonts)).map((font) =>
+    diagnosticAt(
+      { file: theme, line: 1, column: 1 },
+      "error",
+      "font-failed",
+      `font ${font} failed to load`,
+    ),
+  );
+}
+
+// A problem belongs to the slide whose element caused it: the browser names it for blocked
+// code; for a failed request, the slide whose HTML mentions the file.
+async function locateProblems(
+  deckPage: DeckPage,
+  deck: Deck,
+  slidesDir: string,
+): Promise<Diagnostic[]> {
+  const deckLevel: SourcePosition = { file: displayPath(slidesDir), line: 1, column: 1 };
+  const findings: Diagnostic[] = [];
+  const located = new Set(deckPage.problems.filter((p) => p.slideId).map((p) => p.message));
+  for (const problem of deckPage.problems) {
+    // The browser reports some violations twice, once without the element: keep the located one.
+    if (!problem.slideId && located.has(problem.message)) continue;
+    const slideId = problem.slideId ?? (await slideMentioning(deckPage.page, problem));
+    const slide = deck.slides.find((s) => s.id === slideId);
+    findings.push(diagnosticAt(slide?.source ?? deckLevel, "error", problem.kind, problem.message));
+  }
+  return findings;
+}
+
+function slideMentioning(page: Page, problem: PageProblem): Promise<string | undefined> {
+  if (!problem.url) return Promise.resolve(undefined);
+  const url = new URL(problem.url);
+  const needle =
+    url.origin === DECK_ORIGIN ? decodeURIComponent(url.pathname.split("/").pop() ?? "") : url.href;
+  return page.evaluate(
+    (text) =>
+      Array.from(document.querySelectorAll(".reveal .slides > section")).find((section) =>
+        section.outerHTML.includes(text),
+      )?.id,
+    needle,
+  );
+}
+
+function reportedInSlide(
+  pipeline: readonly Diagnostic[],
+  deck: Deck,
+  slide: Slide,
+  code: string,
+): boolean {
+  const next = deck.slides.find(
+    (s) => s.source.file === slide.source.file && s.source.line > slide.source.line,
+  );
+  return pipeline.some(
+    (d) =>
+      d.code === code &&
+      d.file === slide.source.file &&
+      d.line >= slide.source.line &&
+      (!next || d.line < next.source.line),
+  );
+}
+
+function dedupe(findings: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.file}:${f.line}:${f.column}:${f.code}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,99 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import type { CheckReport } from "../../src/check/report.ts";
+import { runCheck } from "../../src/check/run-check.ts";
+import { ROOT } from "../helpers/deck-server.ts";
+
+const FIXTURES = path.join(ROOT, "tests/fixtures/check");
+const check = (slidesDir: string) =>
+  runCheck({
+    root: ROOT,
+    slidesDir,
+    themesDir: path.join(ROOT, "themes"),
+    progress: () => undefined,
+  });
+
+interface Expected {
+  file: string;
+  line: number;
+  severity: string;
+  code: string;
+}
+
+const summarize = (report: CheckReport): Expected[] =>
+  report.findings.map((f) => ({
+    file: path.basename(f.file),
+    line: f.line,
+    severity: f.severity,
+    code: f.code,
+  }));
+
+describe("npm run check on decks with one known fault each", () => {
+  for (const name of readdirSync(FIXTURES).sort()) {
+    test(`${name}: reports exactly its fault, with file and line`, async () => {
+      const expected = JSON.parse(
+        readFileSync(path.join(FIXTURES, name, "expected.json"), "utf8"),
+      ) as Expected[];
+      const report = await check(path.join(FIXTURES, name));
+      expect(summarize(report)).toEqual(expected);
+      expect(report.errors).toBe(expected.filter((e) => e.severity === "error").length);
+    });
+  }
+
+  test("names what overflows and by how much, and what contrast it measured", async () => {
+    const overflow = await check(path.join(FIXTURES, "overflow"));
+    expect(overflow.findings[0]?.message).toMatch(
+      /overflows at 1280x720: \d+px too tall, at <(ul|li)>/,
+    );
+    const contrast = await check(path.join(FIXTURES, "contrast"));
+    expect(contrast.findings[0]?.message).toMatch(
+      /<p> "Hard to read from the back\." has contrast 1\.\d+:1 \(#c4c4c4 on #fbfaf7\); WCAG AA needs 3:1/,
+    );
+  });
+});
+
+describe("npm run check on the talk", () => {
+  test("finds no error in the talk", async () => {
+    const report = await check(path.join(ROOT, "slides"));
+    expect(report.rendered).toBe(true);
+    expect(report.slides).toBe(21);
+    expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("the check command line", () => {
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "src/check/cli.ts", ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 90_000,
+    });
+
+  test("exits 1 with a compiler-style report and a summary table when there are errors", () => {
+    const result = run(["--slides", path.join(FIXTURES, "broken-link")]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(
+      /broken-link\/02-links\.md:3:5 error broken-link no slide has the id `summary`/,
+    );
+    expect(result.stdout).toMatch(/rule\s+errors\s+warnings\nbroken-link\s+1\s+0/);
+    expect(result.stdout).toContain(
+      "2 slides checked, not rendered: fix the errors above first: 1 error, 0 warnings",
+    );
+  });
+
+  test("writes the same findings as JSON with --json, and exits 0 on a clean deck", () => {
+    const result = run(["--json", "--slides", path.join(FIXTURES, "clean")]);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as CheckReport;
+    expect(report).toMatchObject({
+      slides: 2,
+      errors: 0,
+      warnings: 0,
+      rendered: true,
+      findings: [],
+    });
+    expect(report.viewports).toEqual(["1280x720", "1920x1080"]);
+  });
+});
