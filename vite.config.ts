@@ -2,15 +2,35 @@ import path from "node:path";
 import { defineConfig } from "vite";
 import { cspPlugin } from "./src/vite/csp.ts";
 import { deckPlugin } from "./src/vite/deck-plugin.ts";
+import { OFFLINE_MODE, offlinePlugins } from "./src/vite/offline.ts";
 
 // DECK_DIR builds another slides folder (tests and forks use it); the default is ./slides.
 const slidesDir = path.resolve(process.env.DECK_DIR ?? "slides");
+const outDir = process.env.DECK_OUT_DIR ?? "dist";
 
-export default defineConfig({
-  // Relative asset URLs, so the built deck works from any folder or sub-path.
-  base: "./",
-  plugins: [deckPlugin({ slidesDir, themesDir: path.resolve("themes") }), cspPlugin()],
-  server: { host: "127.0.0.1", port: 5173, strictPort: false },
-  preview: { host: "127.0.0.1", port: 4173 },
-  build: { outDir: process.env.DECK_OUT_DIR ?? "dist", emptyOutDir: true, target: "es2022" },
+// Served decks may not be framed by other sites (a <meta> CSP cannot say this; headers can).
+const headers = {
+  "Content-Security-Policy": "frame-ancestors 'self'",
+  "X-Frame-Options": "SAMEORIGIN",
+};
+
+export default defineConfig(({ mode }) => {
+  const offline = mode === OFFLINE_MODE;
+  return {
+    // Relative asset URLs, so the built deck works from any folder or sub-path.
+    base: "./",
+    plugins: [
+      deckPlugin({ slidesDir, themesDir: path.resolve("themes") }),
+      ...(offline ? offlinePlugins() : []),
+      cspPlugin(),
+    ],
+    server: { host: "127.0.0.1", port: 5173, strictPort: false, headers },
+    preview: { host: "127.0.0.1", port: 4173, headers },
+    build: {
+      outDir,
+      // The offline build adds its one file next to the normal build's output.
+      emptyOutDir: !offline,
+      target: "es2022",
+    },
+  };
 });

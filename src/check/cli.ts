@@ -5,10 +5,11 @@ import { BrowserNotFoundError } from "../browser/find-browser.ts";
 import { formatReport } from "./report.ts";
 import { runCheck } from "./run-check.ts";
 
-const USAGE = `Usage: npm run check -- [--json] [--slides DIR]
+const USAGE = `Usage: npm run check -- [--json] [--slides DIR] [--theme NAME]
 
-  --json        print the findings as JSON (for tools) instead of text
-  --slides DIR  the slides folder (default: $DECK_DIR, else slides)
+  --json         print the findings as JSON (for tools) instead of text
+  --slides DIR   the slides folder (default: $DECK_DIR, else slides)
+  --theme NAME   check with this theme instead of the deck's
 
 Exit code: 0 when there are no errors, 1 when there are, 2 when the check itself failed.`;
 
@@ -17,6 +18,7 @@ async function main(): Promise<number> {
     options: {
       json: { type: "boolean", default: false },
       slides: { type: "string" },
+      theme: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
     root,
     slidesDir: path.resolve(values.slides ?? process.env.DECK_DIR ?? "slides"),
     themesDir: path.resolve(root, "themes"),
+    theme: values.theme,
     // One updating line on a terminal; nothing per slide in a CI log.
     progress:
       values.json || !process.stderr.isTTY

@@ -31,6 +31,8 @@ export interface CheckOptions {
   root: string;
   slidesDir: string;
   themesDir: string;
+  /** Check with this theme instead of the deck's (the deck's `?theme=`). */
+  theme?: string | undefined;
   progress: (line: string) => void;
 }
 
@@ -47,6 +49,11 @@ const PIXEL_RATIO = 2;
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const loaded = loadDeck({ slidesDir: options.slidesDir, themesDir: options.themesDir });
   const { deck } = loaded;
+  if (options.theme && !loaded.themes.includes(options.theme)) {
+    throw new Error(
+      `no theme ${options.theme} in ${options.themesDir}: ${loaded.themes.join(", ")}`,
+    );
+  }
   const findings = [
     ...promote(loaded.diagnostics),
     ...checkDeckModel(deck, loaded.settingsFile, displayPath(options.slidesDir)),
@@ -67,7 +74,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       const where = viewports[index] ?? "";
       const deckPage = await openDeckPage(browser, outDir, viewport, first ? PIXEL_RATIO : 1);
       try {
-        await openDeck(deckPage.page);
+        await openDeck(deckPage.page, options.theme);
         for (const [number, slide] of deck.slides.entries()) {
           options.progress(`slide ${number + 1}/${deck.slides.length} at ${where}`);
           const probe = await showSlide(deckPage.page, slide.id);
@@ -119,9 +126,10 @@ async function buildTo(options: CheckOptions, outDir: string): Promise<void> {
   }
 }
 
-async function openDeck(page: Page): Promise<void> {
+async function openDeck(page: Page, theme: string | undefined): Promise<void> {
   // reveal.js reads options from the query: no transitions, so each slide is measured at rest.
-  await page.goto(`${DECK_ORIGIN}/index.html?transition=none&backgroundTransition=none`);
+  const themed = theme ? `&theme=${encodeURIComponent(theme)}` : "";
+  await page.goto(`${DECK_ORIGIN}/index.html?transition=none&backgroundTransition=none${themed}`);
   await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
   await page.evaluate(() => document.fonts.ready);
 }

@@ -4,6 +4,7 @@ import type { RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
 import { openDeckChannel } from "./deck-channel.ts";
 import { publishDeckModel } from "./deck-model.ts";
+import { isFramedByOthers, refuseToRun } from "./frame-guard.ts";
 import { guardMessages } from "./guard-messages.ts";
 import { renderHandout } from "./handout.ts";
 import { readHandoutOptions } from "./handout-layout.ts";
@@ -12,15 +13,15 @@ import { clearDiagnostics, showDiagnostics } from "./overlay.ts";
 import { connectPresenterView, mountPresenterView } from "./presenter-view.ts";
 import { startDeck } from "./start-deck.ts";
 import { syncWindows } from "./sync-windows.ts";
+import { applyTheme, chooseTheme } from "./theme.ts";
 import { replaceAlert } from "./toast.ts";
 
 type DeckModule = typeof deckModule;
 
-// Before reveal.js adds its own listeners, so that this guard sees every message first.
-guardMessages();
-replaceAlert();
-
 const mode = readMode(location.search);
+// Before reveal.js adds its own listeners, so that this guard sees every message first.
+guardMessages(window, { trustParent: mode === "receiver" });
+replaceAlert();
 const root = document.querySelector<HTMLElement>(".reveal");
 let started: Promise<RevealApi | undefined> | undefined;
 let refreshPresenter: ((deck: Deck) => void) | undefined;
@@ -46,14 +47,23 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
   return reveal;
 }
 
+// The speaker view's and the presenter view's frames are framed by our own pages, which a
+// `file://` frame cannot always read; they only show slides they are told to show.
+const mayBeFramed = mode === "receiver" || mode === "preview";
+
 function show(module: DeckModule): void {
   if (!root) throw new Error('index.html needs a <div class="reveal"> element');
+  if (!mayBeFramed && isFramedByOthers()) {
+    refuseToRun(document);
+    return;
+  }
   if (!module.deck) {
     showDiagnostics(module.diagnostics);
     return;
   }
   clearDiagnostics();
   const { deck, assetUrls } = module;
+  applyTheme(chooseTheme(location.search, deck.settings.theme, module.themes));
   if (!started) {
     started = firstStart(root, deck, assetUrls);
     return;

@@ -19,13 +19,21 @@ export interface PacingConfig {
   pdfMaxPagesPerSlide?: number;
 }
 
-/** The reveal.js configuration for a deck shown in a given mode. */
-export function revealConfig(deck: Deck, mode: DeckMode): RevealConfig & PacingConfig {
+/**
+ * The reveal.js configuration for a deck shown in a given mode; `reducedMotion` (the system's
+ * `prefers-reduced-motion: reduce`) turns slide transitions off.
+ */
+export function revealConfig(
+  deck: Deck,
+  mode: DeckMode,
+  reducedMotion = false,
+): RevealConfig & PacingConfig {
   const base: RevealConfig & PacingConfig = {
     ...SLIDE_SIZES[deck.settings.aspect],
     margin: 0.06,
     center: true,
-    transition: "slide",
+    transition: reducedMotion ? "none" : "slide",
+    backgroundTransition: reducedMotion ? "none" : "fade",
     totalTime: deck.pacing.talkSeconds,
     minimumTimePerSlide: 0,
   };

@@ -26,7 +26,7 @@ export async function startDeck(
   slidesElement(root).innerHTML = renderSlides(deck, assetUrls);
   const withSpeakerView = mode === "audience" || mode === "presenter";
   const reveal = new Reveal(root, {
-    ...revealConfig(deck, mode),
+    ...revealConfig(deck, mode, matchMedia("(prefers-reduced-motion: reduce)").matches),
     plugins: withSpeakerView ? [Notes] : [],
   });
   running.set(root, reveal);

@@ -7,4 +7,6 @@ declare module "virtual:deck" {
   export const diagnostics: Diagnostic[];
   /** The bundled URL of each asset, in the order of `deck.assets`. */
   export const assetUrls: string[];
+  /** The themes in themes/, all bundled, so `?theme=` can pick any of them. */
+  export const themes: string[];
 }

@@ -57,26 +57,48 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
   ].join("; ");
 }
 
-/** Adds the CSP `<meta>` to the built page (not to the dev server, whose HMR client needs more). */
+/** The sha256 sources of a page's inline scripts (a single-file build inlines the deck's code). */
+export function inlineScriptHashes(html: string): string[] {
+  return Array.from(html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g), (match) => {
+    const digest = createHash("sha256")
+      .update(match[1] ?? "")
+      .digest("base64");
+    return `'sha256-${digest}'`;
+  });
+}
+
+/** Puts the CSP `<meta>` first in the page's `<head>`, before anything it governs. */
+export function withPolicy(html: string, policy: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, "&quot;")}">`;
+  return html.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
+}
+
+/**
+ * Adds the Content-Security-Policy to the built page (not to the dev server, whose HMR client
+ * needs more). It runs last, on the finished HTML, so it also covers scripts a single-file build
+ * inlined.
+ */
 export function cspPlugin(): Plugin {
   return {
     name: "deck-csp",
     apply: "build",
-    transformIndexHtml() {
-      const require = createRequire(import.meta.url);
-      const pluginFile = require.resolve("reveal.js/plugin/notes");
-      const sources = [pluginFile, pluginFile.replace(/\.js$/, ".mjs")];
-      const hashes = sources.flatMap((file) => speakerViewScriptHashes(readFileSync(file, "utf8")));
-      return [
-        {
-          tag: "meta",
-          attrs: {
-            "http-equiv": "Content-Security-Policy",
-            content: contentSecurityPolicy([...new Set(hashes)]),
-          },
-          injectTo: "head-prepend",
-        },
-      ];
+    enforce: "post",
+    generateBundle: {
+      // After the single-file plugin has inlined the scripts it must hash.
+      order: "post",
+      handler(_options, bundle) {
+        const require = createRequire(import.meta.url);
+        const pluginFile = require.resolve("reveal.js/plugin/notes");
+        const notesHashes = [pluginFile, pluginFile.replace(/\.js$/, ".mjs")].flatMap((file) =>
+          speakerViewScriptHashes(readFileSync(file, "utf8")),
+        );
+        for (const output of Object.values(bundle)) {
+          if (output.type !== "asset" || !output.fileName.endsWith(".html")) continue;
+          const html = String(output.source);
+          const hashes = [...new Set([...notesHashes, ...inlineScriptHashes(html)])];
+          output.source = withPolicy(html, contentSecurityPolicy(hashes));
+        }
+      },
     },
   };
 }

@@ -5,19 +5,21 @@ export interface DeckModuleParts {
   /** The deck, or undefined when it has errors (dev server only; a build fails instead). */
   deck: Deck | undefined;
   diagnostics: readonly Diagnostic[];
-  /** Absolute path of the theme's stylesheet. */
-  themeCss: string | undefined;
+  /** Absolute paths of the stylesheets to load, in order. */
+  styleFiles: readonly string[];
+  /** The names of the themes those stylesheets define. */
+  themes: readonly string[];
   /** Absolute path of each asset, in the order of `deck.assets`. */
   assetFiles: readonly string[];
 }
 
 /**
- * The source of `virtual:deck`: the deck as data, the theme stylesheet and the assets as imports
+ * The source of `virtual:deck`: the deck as data, the theme stylesheets and the assets as imports
  * (so Vite fingerprints and bundles them), and the diagnostics for the dev overlay.
  */
 export function generateDeckModule(parts: DeckModuleParts): string {
   const lines: string[] = [];
-  if (parts.themeCss) lines.push(`import ${JSON.stringify(parts.themeCss)};`);
+  for (const file of parts.styleFiles) lines.push(`import ${JSON.stringify(file)};`);
   parts.assetFiles.forEach((file, index) => {
     lines.push(`import asset${index} from ${JSON.stringify(file)};`);
   });
@@ -25,6 +27,7 @@ export function generateDeckModule(parts: DeckModuleParts): string {
     `export const assetUrls = [${parts.assetFiles.map((_, index) => `asset${index}`).join(", ")}];`,
     `export const deck = ${JSON.stringify(parts.deck ?? null)};`,
     `export const diagnostics = ${JSON.stringify(parts.diagnostics)};`,
+    `export const themes = ${JSON.stringify(parts.themes)};`,
   );
   return `${lines.join("\n")}\n`;
 }

@@ -6,7 +6,7 @@ import { diagnosticAt, formatDiagnostic, hasErrors, sortDiagnostics } from "../d
 import { escapeHtml } from "../deck/markdown.ts";
 import type { Deck, Diagnostic, SourceFile } from "../deck/model.ts";
 import { generateDeckModule } from "./deck-module.ts";
-import { type DeckLocation, readDeck } from "./read-deck.ts";
+import { BASE_STYLESHEET, type DeckLocation, readDeck } from "./read-deck.ts";
 
 /** The id the runtime imports the deck from. */
 export const DECK_MODULE_ID = "virtual:deck";
@@ -18,7 +18,10 @@ export interface DeckBuild {
   /** `deck.yaml`, when the deck has one. */
   settingsFile: SourceFile | undefined;
   diagnostics: Diagnostic[];
-  themeCss: string | undefined;
+  /** The stylesheets every deck loads: the shared base, then each theme, so `?theme=` works offline. */
+  styleFiles: string[];
+  /** The theme names, for the runtime's `?theme=`. */
+  themes: string[];
   assetFiles: string[];
 }
 
@@ -36,15 +39,15 @@ export function loadDeck(location: DeckLocation): DeckBuild {
     }
     return file;
   });
-  const themeFile = path.join(location.themesDir, `${built.value.settings.theme}.css`);
-  const themeCss = existsSync(themeFile) ? themeFile : undefined;
-  if (!themeCss) {
+  const baseFile = path.join(location.themesDir, BASE_STYLESHEET);
+  const themeFiles = read.value.themes.map((name) => path.join(location.themesDir, `${name}.css`));
+  if (!existsSync(baseFile) || !read.value.themes.includes(built.value.settings.theme)) {
     diagnostics.push(
       diagnosticAt(
         { file: read.value.settingsFile?.path ?? read.value.slidesDir, line: 1, column: 1 },
         "error",
         "missing-theme",
-        `theme \`${built.value.settings.theme}\` not found: ${themeFile}`,
+        `theme \`${built.value.settings.theme}\` needs ${path.join(location.themesDir, `${built.value.settings.theme}.css`)} and ${baseFile}`,
       ),
     );
   }
@@ -52,7 +55,8 @@ export function loadDeck(location: DeckLocation): DeckBuild {
     deck: built.value,
     settingsFile: read.value.settingsFile,
     diagnostics: sortDiagnostics(diagnostics),
-    themeCss,
+    styleFiles: existsSync(baseFile) ? [baseFile, ...themeFiles] : themeFiles,
+    themes: [...read.value.themes],
     assetFiles,
   };
 }
@@ -100,14 +104,18 @@ export function deckPlugin(location: DeckLocation): Plugin {
       return generateDeckModule({
         deck: hasErrors(build.diagnostics) ? undefined : build.deck,
         diagnostics: build.diagnostics,
-        themeCss: build.themeCss,
+        styleFiles: build.styleFiles,
+        themes: build.themes,
         assetFiles: build.assetFiles,
       });
     },
     transformIndexHtml(html) {
       const { settings } = current().deck;
       return html
-        .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(settings.lang)}"`)
+        .replace(
+          /<html lang="[^"]*"/,
+          `<html lang="${escapeHtml(settings.lang)}" data-theme="${escapeHtml(settings.theme)}"`,
+        )
         .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(settings.title)}</title>`);
     },
     configureServer(server: ViteDevServer) {

@@ -71,11 +71,14 @@ export function readDeck(location: DeckLocation): Result<DeckInput> {
   return { value: input, diagnostics };
 }
 
-/** Theme names: the `.css` files in the themes folder. */
+/** The stylesheet every theme builds on; files starting with `_` are not themes. */
+export const BASE_STYLESHEET = "_base.css";
+
+/** Theme names: the `.css` files in the themes folder, except those starting with `_`. */
 export function listThemes(themesDir: string): string[] {
   if (!existsSync(themesDir)) return [];
   return readdirSync(themesDir)
-    .filter((name) => name.endsWith(".css"))
+    .filter((name) => name.endsWith(".css") && !name.startsWith("_"))
     .map((name) => name.slice(0, -".css".length))
     .sort();
 }

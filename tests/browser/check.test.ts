@@ -55,6 +55,19 @@ describe("npm run check on decks with one known fault each", () => {
 });
 
 describe("npm run check on the talk", () => {
+  for (const theme of ["dark", "high-contrast"]) {
+    test(`measures every text's contrast in the ${theme} theme and finds none too low`, async () => {
+      const report = await runCheck({
+        root: ROOT,
+        slidesDir: path.join(ROOT, "slides"),
+        themesDir: path.join(ROOT, "themes"),
+        theme,
+        progress: () => undefined,
+      });
+      expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
+    });
+  }
+
   test("finds no error in the talk", async () => {
     const report = await check(path.join(ROOT, "slides"));
     expect(report.rendered).toBe(true);

@@ -225,14 +225,43 @@ describe("reveal.js's speaker view (S)", () => {
 });
 
 describe("only the deck's own windows drive it", () => {
-  test("messages from another origin neither move the deck nor read its notes", async () => {
-    // Another port is another origin; a local server, since Chromium blocks public pages from
-    // framing local ones.
+  test("a deck hosted without headers refuses to run inside another site's frame", async () => {
     const hostile = createServer((_request, response) => {
       response.setHeader("content-type", "text/html");
-      response.end(
-        `<!doctype html><iframe id="deck" src="${served.url}#/the-default" width="800" height="450"></iframe>`,
-      );
+      response.end(`<!doctype html><iframe id="framed" src="${served.url}"></iframe>`);
+    });
+    await new Promise<void>((resolve) => hostile.listen(0, "127.0.0.1", resolve));
+    const hostileOrigin = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
+    await session.context.route(`${hostileOrigin}/**`, (route) => route.continue());
+    // Static hosting sends no frame-ancestors header: strip the preview server's.
+    await session.context.route(served.url, async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers["x-frame-options"];
+      delete headers["content-security-policy"];
+      await route.fulfill({ response, headers });
+    });
+    const page = await session.context.newPage();
+    try {
+      await page.goto(`${hostileOrigin}/frame.html`);
+      await expect
+        .poll(() => page.frameLocator("#framed").locator(".deck-refused").textContent())
+        .toContain("does not run inside another site's page");
+      expect(await page.frameLocator("#framed").locator("[data-deck-ready]").count()).toBe(0);
+    } finally {
+      await page.close();
+      await session.context.unroute(served.url);
+      await session.context.unroute(`${hostileOrigin}/**`);
+      hostile.close();
+    }
+  });
+
+  test("messages from another origin neither move the deck nor read its notes", async () => {
+    // Another port is another origin; a local server, since Chromium keeps public pages away from
+    // local ones. The hostile page opens the deck and frames it, then posts reveal.js's messages.
+    const hostile = createServer((_request, response) => {
+      response.setHeader("content-type", "text/html");
+      response.end(`<!doctype html><iframe id="framed" src="${served.url}#/the-default"></iframe>`);
     });
     await new Promise<void>((resolve) => hostile.listen(0, "127.0.0.1", resolve));
     const { port } = hostile.address() as AddressInfo;
@@ -251,14 +280,20 @@ describe("only the deck's own windows drive it", () => {
         );
       });
       await page.goto(`${hostileOrigin}/attack.html`);
-      const deck = page.frameLocator("#deck");
-      await deck.locator(".reveal[data-deck-ready]").waitFor();
-      const deckFrame = page.frames().find((f) => f.url().startsWith(served.url));
-      if (!deckFrame) throw new Error("deck frame not found");
-      expect(await currentSlideId(deckFrame as unknown as Page)).toBe("the-default");
+      // The preview server forbids framing by other sites (frame-ancestors, X-Frame-Options).
+      await page.waitForTimeout(500);
+      expect(await page.frameLocator("#framed").locator(".reveal").count()).toBe(0);
 
+      const [deck] = await Promise.all([
+        page.waitForEvent("popup"),
+        page.evaluate((url) => {
+          (window as unknown as { deck: Window | null }).deck = window.open(url);
+        }, `${served.url}#/the-default`),
+      ]);
+      await deck.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
+      expect(await currentSlideId(deck)).toBe("the-default");
       await page.evaluate(() => {
-        const target = (document.getElementById("deck") as HTMLIFrameElement).contentWindow;
+        const target = (window as unknown as { deck: Window | null }).deck;
         const attacks = [
           { method: "slide", args: [10] },
           { method: "next", args: [] },
@@ -274,8 +309,9 @@ describe("only the deck's own windows drive it", () => {
         for (const attack of attacks) target?.postMessage(JSON.stringify(attack), "*");
       });
       await page.waitForTimeout(1500);
-      expect(await currentSlideId(deckFrame as unknown as Page)).toBe("the-default");
+      expect(await currentSlideId(deck)).toBe("the-default");
       expect(received.filter((data) => data.includes("reveal-notes"))).toEqual([]);
+      await deck.close();
     } finally {
       await page.close();
       await session.context.unroute(`${hostileOrigin}/**`);

@@ -39,6 +39,25 @@ export async function buildDeckTo(slidesDir?: string): Promise<string> {
   return outDir;
 }
 
+/** Builds the single-file deck (`vite build --mode offline`) into `outDir`; returns its path. */
+export async function buildOfflineTo(outDir: string, slidesDir?: string): Promise<string> {
+  const output = await withDeckDir(slidesDir, () =>
+    build({
+      root: ROOT,
+      mode: "offline",
+      configFile: path.join(ROOT, "vite.config.ts"),
+      logLevel: "silent",
+      build: { outDir, emptyOutDir: false },
+    }),
+  );
+  const outputs = Array.isArray(output) ? output : [output];
+  const html = outputs
+    .flatMap((o) => ("output" in o ? o.output : []))
+    .find((file) => file.fileName.endsWith(".html"));
+  if (!html) throw new Error("the offline build wrote no HTML file");
+  return path.join(outDir, html.fileName);
+}
+
 /** Builds a deck (the talk by default) and serves it like `npm run preview`. */
 export async function buildAndPreview(slidesDir?: string): Promise<Served & { outDir: string }> {
   const outDir = await buildDeckTo(slidesDir);

@@ -12,11 +12,13 @@ describe("generateDeckModule", () => {
     const code = generateDeckModule({
       deck,
       diagnostics: [],
-      themeCss: "/p/themes/default.css",
+      styleFiles: ["/p/themes/_base.css", "/p/themes/default.css"],
+      themes: ["default"],
       assetFiles: ["/p/s/x.png"],
     });
     const lines = code.split("\n");
-    expect(lines.slice(0, 3)).toEqual([
+    expect(lines.slice(0, 4)).toEqual([
+      'import "/p/themes/_base.css";',
       'import "/p/themes/default.css";',
       'import asset0 from "/p/s/x.png";',
       "export const assetUrls = [asset0];",
@@ -31,7 +33,8 @@ describe("generateDeckModule", () => {
       diagnostics: [
         { file: "a.md", line: 1, column: 1, severity: "error", code: "x", message: "m" },
       ],
-      themeCss: undefined,
+      styleFiles: [],
+      themes: [],
       assetFiles: [],
     });
     expect(code).toContain("export const deck = null;");

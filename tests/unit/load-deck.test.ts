@@ -22,14 +22,15 @@ const codes = (slidesDir: string) =>
 
 describe("loadDeck (reading a slides folder from disk)", () => {
   test("builds the talk in slides/ with no error and no warning", () => {
-    const { deck, diagnostics, themeCss } = loadDeck({
+    const { deck, diagnostics, styleFiles, themes } = loadDeck({
       slidesDir: path.join(ROOT, "slides"),
       themesDir,
     });
     expect(diagnostics).toEqual([]);
     expect(deck.slides).toHaveLength(21);
     expect(deck.settings).toMatchObject({ title: "rust for kubernetes addons", talkMinutes: 20 });
-    expect(themeCss).toBe(path.join(themesDir, "default.css"));
+    expect(themes).toEqual(["dark", "default", "high-contrast"]);
+    expect(styleFiles[0]).toBe(path.join(themesDir, "_base.css"));
   });
 
   test("resolves images next to the slide file, and reports a missing one where it is used", () => {

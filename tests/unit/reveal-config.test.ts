@@ -26,6 +26,14 @@ describe("revealConfig", () => {
     });
   });
 
+  test("turns transitions off for people who prefer reduced motion", () => {
+    expect(revealConfig(deck, "audience")).toMatchObject({ transition: "slide" });
+    expect(revealConfig(deck, "audience", true)).toMatchObject({
+      transition: "none",
+      backgroundTransition: "none",
+    });
+  });
+
   test("embeds the presenter's deck, and keeps the preview passive", () => {
     expect(revealConfig(deck, "presenter")).toMatchObject({ embedded: true, hash: true });
     expect(revealConfig(deck, "preview")).toMatchObject({

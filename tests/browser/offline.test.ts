@@ -1,0 +1,223 @@
+import { readFileSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchBrowser } from "../../src/browser/launch-browser.ts";
+import {
+  currentSlideId,
+  gotoDeck,
+  openSession,
+  type RecordedSession,
+} from "../helpers/browser-session.ts";
+import { buildAndPreview, buildOfflineTo, type Served } from "../helpers/deck-server.ts";
+
+let served: Served & { outDir: string };
+let session: RecordedSession;
+const violations: string[] = [];
+
+/** Records CSP violations in every page and frame of a context. */
+async function watchViolations(context: BrowserContext): Promise<void> {
+  await context.exposeBinding("reportViolation", (source, directive: string, blocked: string) => {
+    violations.push(`${source.frame.url()}: ${directive} ${blocked}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) =>
+      (window as unknown as { reportViolation(d: string, b: string): void }).reportViolation(
+        event.effectiveDirective,
+        event.blockedURI,
+      ),
+    );
+  });
+}
+
+beforeAll(async () => {
+  served = await buildAndPreview();
+  session = await openSession(served.url);
+  await watchViolations(session.context);
+});
+afterAll(async () => {
+  await session?.close();
+  await served?.close();
+});
+
+describe("delivery over http: no request leaves the deck, no CSP violation, in any mode", () => {
+  test("presenting, the speaker view, the presenter view, printing and handouts", async () => {
+    const page = session.page;
+    await gotoDeck(page, served.url, "#/");
+    for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+    const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
+    await expect
+      .poll(() => popup.locator(".speaker-controls-notes .value").textContent())
+      .toContain("operators");
+    await popup.keyboard.press("ArrowRight");
+    await expect.poll(() => currentSlideId(page)).toBe("smaller-images");
+    await popup.close();
+
+    const presenter = await session.context.newPage();
+    await gotoDeck(presenter, served.url, "?presenter");
+    await presenter.keyboard.press("ArrowRight");
+    await presenter.close();
+
+    const print = await session.context.newPage();
+    await print.goto(`${served.url}?print-pdf`);
+    await print.waitForSelector(".reveal[data-pdf-ready]", { state: "attached" });
+    await print.pdf();
+    await print.close();
+
+    const handout = await session.context.newPage();
+    await handout.goto(`${served.url}?handout`);
+    await handout.waitForSelector("body[data-handout-ready]", { state: "attached" });
+    await handout.close();
+
+    expect(session.foreignRequests).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe("themes", () => {
+  test("come from the deck settings, and ?theme= picks another one", async () => {
+    const page = session.page;
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await gotoDeck(page, served.url, "#/");
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("default");
+    expect(await background()).toBe("rgb(251, 250, 247)");
+    await gotoDeck(page, `${served.url}?theme=dark`, "#/");
+    expect(await background()).toBe("rgb(22, 21, 27)");
+    await gotoDeck(page, `${served.url}?theme=high-contrast`, "#/");
+    expect(await background()).toBe("rgb(0, 0, 0)");
+    await gotoDeck(page, `${served.url}?theme=nonexistent`, "#/");
+    expect(await background()).toBe("rgb(251, 250, 247)");
+  });
+});
+
+describe("accessibility", () => {
+  test("turns slide transitions off when the system asks for reduced motion", async () => {
+    const page = await session.context.newPage();
+    try {
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      await gotoDeck(page, served.url, "#/");
+      expect(await page.locator(".reveal").getAttribute("class")).toMatch(/\bnone\b/);
+      const duration = await page.$eval(
+        "section.present",
+        (s) => getComputedStyle(s).transitionDuration,
+      );
+      expect(duration.split(",").every((d) => Number.parseFloat(d) === 0)).toBe(true);
+      await page.emulateMedia({ reducedMotion: "no-preference" });
+      await page.reload();
+      await page.waitForSelector(".reveal[data-deck-ready]");
+      expect(await page.locator(".reveal").getAttribute("class")).toMatch(/\bslide\b/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("has its language and title, real headings, and no serious axe-core violation", async () => {
+    const axeSource = await readFile(
+      createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+      "utf8",
+    );
+    const page = session.page;
+    for (const id of [
+      "rust-for-kubernetes-addons",
+      "smaller-images",
+      "cross-compilation-is-harder",
+      "i-wins",
+    ]) {
+      await gotoDeck(page, served.url, `#/${id}`);
+      expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
+        "en",
+        "rust for kubernetes addons",
+      ]);
+      expect(await page.locator("section.present").locator("h1, h2").count()).toBe(1);
+      // Evaluated through the DevTools protocol: the deck's CSP rightly refuses injected scripts.
+      await page.evaluate(axeSource);
+      const results = await page.evaluate(() =>
+        (
+          window as unknown as {
+            axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> };
+          }
+        ).axe.run(),
+      );
+      const serious = results.violations.filter(
+        (v) => v.impact === "serious" || v.impact === "critical",
+      );
+      expect(serious.map((v) => `${id}: ${v.id}`)).toEqual([]);
+    }
+  });
+});
+
+describe("the single-file deck (offline, from file://)", () => {
+  let file: string;
+  let url: string;
+  let context: BrowserContext;
+  const requests: string[] = [];
+  const closeBrowser: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    file = await buildOfflineTo(served.outDir);
+    url = `file://${file}`;
+    const browser = await launchBrowser();
+    closeBrowser.push(() => browser.close());
+    context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await watchViolations(context);
+    context.on("request", (request) => requests.push(request.url()));
+    // Refuse everything but the file itself, as at a venue with the network unplugged.
+    await context.route("**/*", (route) =>
+      route.request().url().startsWith("file://") ? route.continue() : route.abort(),
+    );
+  });
+  afterAll(async () => {
+    for (const close of closeBrowser) await close();
+  });
+
+  const open = async (suffix: string): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(`${url}${suffix}`);
+    return page;
+  };
+
+  test("is one self-contained HTML file named after the talk, with its CSP", () => {
+    expect(file).toMatch(/rust-for-kubernetes-addons\.html$/);
+    const html = readFileSync(file, "utf8");
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toMatch(/<link[^>]+stylesheet/);
+    expect(html).toMatch(/url\(data:font\/woff2;base64,/);
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'( 'sha256-[^']+'){2}/,
+    );
+    expect(statSync(file).size).toBeLessThan(1024 * 1024);
+  });
+
+  test("presents, with the speaker view, the presenter view and print, and loads nothing else", async () => {
+    const page = await open("#/smaller-images");
+    await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
+    const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
+    await expect
+      .poll(() => popup.locator(".speaker-controls-notes .value").textContent(), {
+        timeout: 15_000,
+      })
+      .toContain("Go + client-go + AWS SDK: a 30–80 MB distroless image.");
+    await popup.keyboard.press("ArrowRight");
+    await expect.poll(() => currentSlideId(page), { timeout: 10_000 }).toBe("smaller-memory");
+    await popup.close();
+
+    const presenter = await open("?presenter");
+    await presenter.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
+    await presenter.keyboard.press("ArrowRight");
+    await expect.poll(() => currentSlideId(page)).toBe("no-nil-panics");
+    await expect
+      .poll(() =>
+        presenter.frameLocator(".presenter-next-frame").locator("section.present h2").textContent(),
+      )
+      .toBe("No silent error drops");
+
+    const print = await open("?print-pdf");
+    await print.waitForSelector(".reveal[data-pdf-ready]", { state: "attached" });
+    expect(await print.locator(".pdf-page").count()).toBe(21);
+
+    expect(new Set(requests.map((r) => r.replace(/[?#].*$/, "")))).toEqual(new Set([url]));
+    expect(violations).toEqual([]);
+  });
+});
