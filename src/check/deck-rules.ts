@@ -1,6 +1,7 @@
 import { diagnosticAt } from "../deck/diagnostics.ts";
 import type { Deck, Diagnostic, SourceFile } from "../deck/model.ts";
 import { formatDuration } from "../deck/pacing.ts";
+import { settingLine } from "../deck/settings.ts";
 
 /** How far the notes' estimate may stray from the planned talk length. */
 export const TALK_LENGTH_TOLERANCE = 0.15;
@@ -38,7 +39,7 @@ export function checkDeckModel(
     const planned = talkMinutes * 60;
     const estimated = deck.pacing.estimatedSeconds;
     if (Math.abs(estimated - planned) / planned > TALK_LENGTH_TOLERANCE) {
-      const line = settingsFile ? lineOf(settingsFile.text, /^talkMinutes\s*:/m) : 1;
+      const line = settingLine(settingsFile?.text ?? "", "talkMinutes");
       diagnostics.push(
         diagnosticAt(
           { file: settingsFile?.path ?? slidesDir, line, column: 1 },
@@ -55,9 +56,4 @@ export function checkDeckModel(
 /** Raises the severity of findings a speaker must fix before the talk. */
 export function promote(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => (PROMOTED_TO_ERROR.has(d.code) ? { ...d, severity: "error" } : d));
-}
-
-function lineOf(text: string, pattern: RegExp): number {
-  const match = pattern.exec(text);
-  return match ? text.slice(0, match.index).split("\n").length : 1;
 }

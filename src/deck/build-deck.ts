@@ -5,7 +5,12 @@ import { extractNotes } from "./notes.ts";
 import { parseSlideOptions } from "./options.ts";
 import { formatDuration, planPacing, WORDS_PER_MINUTE } from "./pacing.ts";
 import { createLineIndex } from "./position.ts";
-import { type PartialSettings, parseDeckSettings, resolveSettings } from "./settings.ts";
+import {
+  type PartialSettings,
+  parseDeckSettings,
+  resolveSettings,
+  settingLine,
+} from "./settings.ts";
 import { slugify } from "./slug.ts";
 import { splitSlides } from "./split.ts";
 
@@ -53,7 +58,8 @@ export function buildDeck(input: DeckInput): Result<Deck> {
       const parsed = parseSlideOptions(parts.value.body, chunk.offset, lines);
       const options = parsed.value.options;
       if (options.backgroundImage) {
-        assets.push({ ref: options.backgroundImage, position: lines.positionAt(chunk.offset) });
+        const position = parsed.value.positions.backgroundImage ?? lines.positionAt(chunk.offset);
+        assets.push({ ref: options.backgroundImage, position });
         options.backgroundImage = assetPlaceholder(assets.length - 1);
       }
       const body = renderMarkdown(parsed.value.body, chunk.offset, lines, references);
@@ -104,7 +110,11 @@ export function buildDeck(input: DeckInput): Result<Deck> {
   if (plan.fixedSeconds > plan.talkSeconds) {
     diagnostics.push(
       diagnosticAt(
-        { file: input.settingsFile?.path ?? input.slidesDir, line: 1, column: 1 },
+        {
+          file: input.settingsFile?.path ?? input.slidesDir,
+          line: settingLine(input.settingsFile?.text ?? "", "talkMinutes"),
+          column: 1,
+        },
         "warning",
         "timings-exceed-talk",
         `the slides' own timings add up to ${formatDuration(plan.fixedSeconds)}, more than the talk's ${formatDuration(plan.talkSeconds)}`,

@@ -1,11 +1,20 @@
 import { Lexer } from "marked";
 import { diagnosticAt } from "./diagnostics.ts";
-import type { Diagnostic, Result, SlideLayout, SlideOptions, SlideTransition } from "./model.ts";
+import type {
+  Diagnostic,
+  Result,
+  SlideLayout,
+  SlideOptions,
+  SlideTransition,
+  SourcePosition,
+} from "./model.ts";
 import type { LineIndex } from "./position.ts";
 
 /** A slide body with its option comments parsed and blanked out. */
 export interface ParsedOptions {
   options: SlideOptions;
+  /** Where each option was written, for diagnostics about its value (a missing background). */
+  positions: Partial<Record<keyof SlideOptions, SourcePosition>>;
   /** The body with each option comment replaced by spaces, so offsets stay valid. */
   body: string;
 }
@@ -34,6 +43,7 @@ export function parseSlideOptions(
 ): Result<ParsedOptions> {
   const diagnostics: Diagnostic[] = [];
   const options: SlideOptions = {};
+  const positions: ParsedOptions["positions"] = {};
   let blanked = body;
   let position = 0;
   for (const token of Lexer.lex(body, { gfm: true })) {
@@ -55,15 +65,18 @@ export function parseSlideOptions(
             return;
           }
           const problem = applyOption(options, key, value);
-          if (problem)
+          if (problem) {
             diagnostics.push(diagnosticAt(where, "error", problem.code, problem.message));
+          } else if (key === "background") {
+            positions.backgroundImage = where;
+          }
         });
         blanked = blankRange(blanked, start, start + comment[0].length);
       }
     }
     position += token.raw.length;
   }
-  return { value: { options, body: blanked }, diagnostics };
+  return { value: { options, positions, body: blanked }, diagnostics };
 }
 
 function parsePairs(

@@ -100,3 +100,9 @@ export function parseDeckSettings(
 export function resolveSettings(partial: PartialSettings, firstTitle: string): DeckSettings {
   return Object.freeze({ ...DEFAULT_SETTINGS, title: firstTitle, ...partial });
 }
+
+/** The 1-based line of `deck.yaml` that sets `key`, or 1 when it is not set there. */
+export function settingLine(text: string, key: string): number {
+  const match = new RegExp(`^${key}\\s*:`, "m").exec(text);
+  return match ? text.slice(0, match.index).split("\n").length : 1;
+}

@@ -1,6 +1,7 @@
 import { Lexer, type Token, type Tokens } from "marked";
 import { diagnosticAt } from "./diagnostics.ts";
 import type { Diagnostic, Result, SourceFile } from "./model.ts";
+import { findTooDeepNesting, MAX_NESTING } from "./nesting.ts";
 import { plainText } from "./plain-text.ts";
 import { createLineIndex } from "./position.ts";
 
@@ -23,12 +24,47 @@ export interface SlideChunk {
 export function splitSlides(file: SourceFile): Result<SlideChunk[]> {
   const diagnostics: Diagnostic[] = [];
   const lines = createLineIndex(file.path, file.text);
-  const tokens = Lexer.lex(file.text, { gfm: true });
+  const refuse = (line: number, message: string): Result<SlideChunk[]> => ({
+    value: [],
+    diagnostics: [
+      diagnosticAt(
+        { file: file.path, line: line + 1, column: 1 },
+        "error",
+        "too-deeply-nested",
+        message,
+      ),
+    ],
+  });
+  const deepLine = findTooDeepNesting(file.text);
+  if (deepLine >= 0) {
+    return refuse(
+      deepLine,
+      `block quotes or lists nested more than ${MAX_NESTING} levels deep; the file is not read`,
+    );
+  }
+  let tokens: Token[];
+  try {
+    tokens = Lexer.lex(file.text, { gfm: true });
+  } catch (error) {
+    // marked recurses per nesting level; what the line check misses overflows the stack here.
+    if (!(error instanceof RangeError)) throw error;
+    return refuse(0, "the Markdown is nested too deeply to parse; the file is not read");
+  }
   const chunks: SlideChunk[] = [];
   let offset = 0;
   let preambleEnd = -1;
 
   for (const token of tokens) {
+    if (token.type === "code" && isUnclosedFence(token.raw)) {
+      diagnostics.push(
+        diagnosticAt(
+          lines.positionAt(offset),
+          "error",
+          "unclosed-fence",
+          "this code fence is never closed, so everything after it, headings too, is code; close it with the same fence",
+        ),
+      );
+    }
     if (isSplittingHeading(token)) {
       const title = plainText(token.tokens).trim();
       if (title === "") {
@@ -82,6 +118,15 @@ export function splitSlides(file: SourceFile): Result<SlideChunk[]> {
     );
   }
   return { value: chunks, diagnostics };
+}
+
+function isUnclosedFence(raw: string): boolean {
+  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+  if (!opening) return false;
+  const lines = raw.replace(/\n+$/, "").split("\n");
+  if (lines.length < 2) return true;
+  const closing = new RegExp(`^ {0,3}${opening[0] === "`" ? "`" : "~"}{${opening.length},}\\s*$`);
+  return !closing.test(lines.at(-1) ?? "");
 }
 
 function isSplittingHeading(token: Token): token is Tokens.Heading & { depth: 1 | 2 } {

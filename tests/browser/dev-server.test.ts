@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -57,6 +57,16 @@ describe("npm start (the dev server)", () => {
     expect(await marker()).toBe("kept");
   });
 
+  test("follows a renamed file to its new place in the order, on the same slide", async () => {
+    renameSync(path.join(slidesDir, "02-more.md"), path.join(slidesDir, "00-more.md"));
+    await expect.poll(slideIds).toEqual(["third", "first", "second"]);
+    expect(await currentSlideId(session.page)).toBe("second");
+    renameSync(path.join(slidesDir, "00-more.md"), path.join(slidesDir, "02-more.md"));
+    await expect.poll(slideIds).toEqual(["first", "second", "third"]);
+    expect(await currentSlideId(session.page)).toBe("second");
+    expect(await marker()).toBe("kept");
+  });
+
   test("shows a broken file's error with file:line:col in the overlay, and recovers", async () => {
     write("02-more.md", "## Third\n<!-- .slide: colour=red -->\n\nBody\n");
     await expect
@@ -103,6 +113,18 @@ describe("npm start (the dev server)", () => {
     } finally {
       await page.close();
     }
+  });
+
+  test("moves to the nearest slide when the current one is deleted", async () => {
+    await gotoDeck(session.page, served.url, "#/third");
+    await session.page.evaluate(() => Object.assign(window, { hotMarker: "kept" }));
+    write("01-intro.md", "# First\n\nHello\n\n## Second\n\nPlanet\n\n## Between\n\nNew\n");
+    await expect.poll(slideIds).toEqual(["first", "second", "between", "third"]);
+    expect(await currentSlideId(session.page)).toBe("third");
+    rmSync(path.join(slidesDir, "02-more.md"));
+    await expect.poll(slideIds).toEqual(["first", "second", "between"]);
+    expect(await currentSlideId(session.page)).toBe("between");
+    expect(await marker()).toBe("kept");
   });
 
   test("listens on 127.0.0.1 only", () => {

@@ -54,7 +54,7 @@ describe("parseSlideOptions", () => {
 
   test("ignores other comments and comments inside code", () => {
     const text = "## T\n<!-- a comment -->\n\n```html\n<!-- .slide: timing=5 -->\n```\n";
-    expect(parse(text).value).toEqual({ options: {}, body: text });
+    expect(parse(text).value).toEqual({ options: {}, positions: {}, body: text });
   });
 });
 
