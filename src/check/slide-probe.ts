@@ -17,7 +17,7 @@ export interface SlideProbe {
   overflowX: number;
   /** The element that sticks out the most. */
   culprit: string;
-  /** Words in the slide's body: not its title, code or notes. */
+  /** Words in the slide's body: not its title, code, charts or notes. */
   words: number;
   texts: TextRun[];
   /** `src` of images without alt text. */
@@ -91,9 +91,9 @@ export function probeCurrentSlide(): SlideProbe {
     });
   }
 
-  // The body's words: not the title, not code, not the notes.
+  // The body's words: not the title, code, charts or notes.
   const body = section.cloneNode(true) as HTMLElement;
-  for (const skip of body.querySelectorAll(":scope > h1, :scope > h2, pre, aside.notes"))
+  for (const skip of body.querySelectorAll(":scope > h1, :scope > h2, pre, svg, aside.notes"))
     skip.remove();
   const words = (body.textContent ?? "")
     .split(/\s+/)

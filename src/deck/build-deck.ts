@@ -34,7 +34,7 @@ export function compareFileNames(a: string, b: string): number {
 /** Runs the whole pipeline: split, notes, options, Markdown and ids, for every file in order. */
 export function buildDeck(input: DeckInput): Result<Deck> {
   const diagnostics: Diagnostic[] = [];
-  const references: References = { assets: [], links: [] };
+  const references: References = { assets: [], links: [], charts: 0 };
   const { assets } = references;
   const slides: Slide[] = [];
   let settings: PartialSettings = {};

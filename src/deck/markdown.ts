@@ -1,6 +1,8 @@
 import { Lexer, Marked, type Token, type Tokens } from "marked";
+import { parseChart, renderChart } from "./chart.ts";
 import { diagnosticAt } from "./diagnostics.ts";
 import { highlightCode, isKnownLanguage } from "./highlight.ts";
+import { parseLineSteps, splitHighlightedLines } from "./line-steps.ts";
 import type { AssetReference, Diagnostic, Result, SourcePosition } from "./model.ts";
 import type { LineIndex } from "./position.ts";
 
@@ -12,20 +14,40 @@ export function assetPlaceholder(index: number): string {
 /** Matches every asset placeholder; group 1 is the index. */
 export const ASSET_PLACEHOLDER = /__deck_asset_(\d+)__/g;
 
+/** A code token with what the walk prepared for the renderer: a chart, or line steps. */
+type PreparedCode = Tokens.Code & { deckHtml?: string; deckSteps?: number[][] };
+
 const marked = new Marked({
   gfm: true,
   renderer: {
-    code({ text, lang }) {
-      const language = (lang ?? "").split(/\s+/)[0] ?? "";
-      const highlighted = language ? highlightCode(text, language) : undefined;
-      const html = highlighted ?? escapeHtml(text);
-      const attribute = language
-        ? ` class="hljs language-${escapeHtml(language)}"`
-        : ' class="hljs"';
-      return `<pre><code${attribute}>${html}\n</code></pre>\n`;
+    code(token) {
+      const prepared = token as PreparedCode;
+      if (prepared.deckHtml !== undefined) return `${prepared.deckHtml}\n`;
+      const { language } = parseFenceInfo(token.lang ?? "");
+      const highlighted = language ? highlightCode(token.text, language) : undefined;
+      const html = highlighted ?? escapeHtml(token.text);
+      const classes = language ? `hljs language-${escapeHtml(language)}` : "hljs";
+      const steps = prepared.deckSteps;
+      if (!steps || steps.length === 0)
+        return `<pre><code class="${classes}">${html}\n</code></pre>\n`;
+      const lines = splitHighlightedLines(html)
+        .map((line, index) => `<span class="code-line" data-line="${index + 1}">${line}</span>`)
+        .join("\n");
+      // One empty fragment per step after the first: reveal.js steps through them.
+      const fragments = '<span class="fragment code-step" aria-hidden="true"></span>'.repeat(
+        steps.length - 1,
+      );
+      return `<pre class="code-steps"><code class="${classes}" data-line-steps="${escapeHtml(JSON.stringify(steps))}">${lines}\n</code>${fragments}</pre>\n`;
     },
   },
 });
+
+/** A fence's info string: the language, then `{1|3-4}` line steps if any. */
+export function parseFenceInfo(info: string): { language: string; steps: string | undefined } {
+  const language = info.trim().split(/\s+/)[0] ?? "";
+  const steps = /\{([^}]*)\}/.exec(info)?.[1];
+  return { language: language.startsWith("{") ? "" : language, steps };
+}
 
 /** A link to another slide (`[see](#/smaller-images)`), checked once every slide has its id. */
 export interface SlideLink {
@@ -38,6 +60,8 @@ export interface SlideLink {
 export interface References {
   assets: AssetReference[];
   links: SlideLink[];
+  /** Charts rendered so far, to give each SVG unique ids. */
+  charts: number;
 }
 
 /**
@@ -56,8 +80,23 @@ export function renderMarkdown(
   walkWithOffsets(tokens, text, 0, (token, at) => {
     const position = () => lines.positionAt(offset + at);
     if (token.type === "code") {
-      const code = token as Tokens.Code;
-      const language = (code.lang ?? "").split(/\s+/)[0] ?? "";
+      const code = token as PreparedCode;
+      const { language, steps } = parseFenceInfo(code.lang ?? "");
+      if (language === "chart") {
+        const first = lines.positionAt(offset + at);
+        const chart = parseChart(code.text, { ...first, line: first.line + 1 });
+        diagnostics.push(...chart.diagnostics);
+        code.deckHtml = renderChart(chart.value, `chart-${first.line}-${references.charts++}`);
+        return;
+      }
+      if (steps !== undefined) {
+        const parsed = parseLineSteps(steps, code.text.split("\n").length);
+        if (typeof parsed === "string") {
+          diagnostics.push(diagnosticAt(position(), "error", "invalid-line-steps", parsed));
+        } else {
+          code.deckSteps = parsed;
+        }
+      }
       if (language && !isKnownLanguage(language)) {
         diagnostics.push(
           diagnosticAt(

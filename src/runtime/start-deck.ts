@@ -1,6 +1,7 @@
 import Reveal, { type RevealApi } from "reveal.js";
 import Notes from "reveal.js/plugin/notes";
 import type { Deck } from "../deck/model.ts";
+import { bindCodeSteps, showCodeSteps } from "./code-steps.ts";
 import type { DeckMode } from "./mode.ts";
 import { renderSlides } from "./render-slides.ts";
 import { revealConfig } from "./reveal-config.ts";
@@ -36,6 +37,8 @@ export async function startDeck(
   });
   await reveal.initialize();
   if (withSpeakerView) bindSpeakerView(reveal);
+  // Printed slides show their code whole: all fragments are shown at once there.
+  if (mode !== "print") bindCodeSteps(reveal);
   root.dataset.deckReady = "true";
   return reveal;
 }
@@ -51,6 +54,7 @@ export function updateDeck(
   const { h, f } = reveal.getIndices();
   slidesElement(root).innerHTML = renderSlides(deck, assetUrls);
   reveal.sync();
+  for (const slide of reveal.getSlides()) showCodeSteps(slide);
   const index = deck.slides.findIndex((slide) => slide.id === currentId);
   const target = index >= 0 ? index : Math.min(h, deck.slides.length - 1);
   reveal.slide(target, 0, index >= 0 ? f : undefined);

@@ -207,11 +207,12 @@ describe("the single-file deck (offline, from file://)", () => {
     await presenter.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
     await presenter.keyboard.press("ArrowRight");
     await expect.poll(() => currentSlideId(page)).toBe("no-nil-panics");
+    // The next step is the code walk-through's second step, on the same slide.
     await expect
       .poll(() =>
         presenter.frameLocator(".presenter-next-frame").locator("section.present h2").textContent(),
       )
-      .toBe("No silent error drops");
+      .toBe("No nil panics");
 
     const print = await open("?print-pdf");
     await print.waitForSelector(".reveal[data-pdf-ready]", { state: "attached" });

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { countWords } from "../../src/deck/build-deck.ts";
-import { estimateSeconds } from "../../src/deck/pacing.ts";
+import { estimateSeconds, formatDuration } from "../../src/deck/pacing.ts";
 import {
   currentSlideId,
   gotoDeck,
@@ -140,7 +140,7 @@ describe("the presenter view (?presenter)", () => {
         .locator("#rust-for-kubernetes-addons")
         .getAttribute("data-timing");
       expect(await presenter.locator(".presenter-budget").textContent()).toBe(
-        `0:${budget?.padStart(2, "0")}`,
+        formatDuration(Number(budget)),
       );
       expect(await presenter.locator(".presenter-remaining").textContent()).toMatch(
         /^(20:00|19:5\d)$/,

@@ -102,11 +102,49 @@ describe("the talk, built and opened in Chromium", () => {
     await popup.close();
   });
 
+  test("walks through a code block's steps with the arrow key, then moves on", async () => {
+    const page = session.page;
+    await gotoDeck(page, served.url, "#/tokio-cancellation");
+    const active = () =>
+      page.$$eval("section.present .code-line.is-active", (lines) =>
+        lines.map((line) => Number((line as HTMLElement).dataset.line)),
+      );
+    await expect.poll(active).toEqual([1, 2]);
+    expect(await page.locator("section.present .code-line.is-muted").count()).toBe(10);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(active).toEqual([5, 6, 7, 8]);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(active).toEqual([11, 12]);
+    expect(await currentSlideId(page)).toBe("tokio-cancellation");
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(active).toEqual([5, 6, 7, 8]);
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => currentSlideId(page)).toBe("kube-rs-is-ready");
+  });
+
+  test("draws the essay's figures as accessible charts, with the essay's numbers", async () => {
+    const page = session.page;
+    await gotoDeck(page, served.url, "#/smaller-images");
+    const chart = page.locator("section.present svg.deck-chart");
+    expect(await chart.getAttribute("role")).toBe("img");
+    expect(await chart.locator("desc").textContent()).toBe(
+      "Go + client-go + AWS SDK, distroless: 30 to 80 MB. Rust on musl, in scratch: 5 to 15 MB.",
+    );
+    await gotoDeck(page, served.url, "#/smaller-memory");
+    expect(await page.locator("section.present svg.deck-chart desc").textContent()).toBe(
+      "Go: 30 to 50 MB. Rust: 5 to 10 MB.",
+    );
+  });
+
   test("makes no request outside its own origin and logs no error", async () => {
     // Walk every slide so that everything the deck loads has been loaded.
     const page = session.page;
     await gotoDeck(page, served.url, "#/");
-    for (let i = 0; i < ESSAY_HEADINGS.length; i++) await page.keyboard.press("ArrowRight");
+    // Code walk-throughs add a key press per step; keep going until the last slide.
+    for (let i = 0; i < 40 && (await currentSlideId(page)) !== "thats-why"; i++) {
+      await page.keyboard.press("ArrowRight");
+    }
     await expect.poll(() => currentSlideId(page)).toBe("thats-why");
     await page.evaluate(() => document.fonts.ready);
     expect(session.foreignRequests).toEqual([]);

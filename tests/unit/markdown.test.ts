@@ -3,7 +3,7 @@ import type { References } from "../../src/deck/markdown.ts";
 import { assetPlaceholder, isLocalPath, renderMarkdown } from "../../src/deck/markdown.ts";
 import { createLineIndex } from "../../src/deck/position.ts";
 
-function render(text: string, references: References = { assets: [], links: [] }) {
+function render(text: string, references: References = { assets: [], links: [], charts: 0 }) {
   return renderMarkdown(text, 0, createLineIndex("s.md", text), references);
 }
 
@@ -52,7 +52,7 @@ describe("renderMarkdown", () => {
   });
 
   test("turns local image paths into asset placeholders and records where they are", () => {
-    const references: References = { assets: [], links: [] };
+    const references: References = { assets: [], links: [], charts: 0 };
     const { value } = render(
       "text\n\n![A chart](img/chart.png) ![Logo](https://x.test/l.png)\n",
       references,
@@ -72,7 +72,7 @@ describe("renderMarkdown", () => {
   });
 
   test("collects links to slides with their positions", () => {
-    const references: References = { assets: [], links: [] };
+    const references: References = { assets: [], links: [], charts: 0 };
     render("## T\n\n[a](#/smaller-images) [b](https://x.test) [c](#/3)\n", references);
     expect(references.links).toEqual([
       { target: "smaller-images", position: { file: "s.md", line: 3, column: 1 } },

@@ -1,0 +1,60 @@
+import { parseArgs } from "node:util";
+import { DECK_ORIGIN, failOnProblems, openDeckPage } from "../browser/deck-page.ts";
+import { launchBrowser } from "../browser/launch-browser.ts";
+import { writeFileAtomic } from "./write-file.ts";
+
+/**
+ * `npm run contact-sheet`: every slide of the built deck at 1280×720, as one PNG grid, for looking
+ * at the whole talk at once (the README shows it).
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      out: { type: "string", default: "docs/contact-sheet.png" },
+      dist: { type: "string", default: "dist" },
+      columns: { type: "string", default: "4" },
+    },
+  });
+  const browser = await launchBrowser();
+  try {
+    const deckPage = await openDeckPage(browser, values.dist, { width: 1280, height: 720 });
+    const { page } = deckPage;
+    await page.goto(`${DECK_ORIGIN}/index.html?transition=none`);
+    await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
+    await page.evaluate(() => document.fonts.ready);
+    const ids = await page.$$eval(".reveal .slides > section", (sections) =>
+      sections.map((s) => s.id),
+    );
+    const shots: string[] = [];
+    for (const [index, id] of ids.entries()) {
+      console.log(`slide ${index + 1}/${ids.length}`);
+      await page.evaluate((target) => {
+        location.hash = `#/${target}`;
+      }, id);
+      await page.waitForSelector(`section.present[id="${id}"]`, { state: "attached" });
+      // Show every fragment and the last step of code walk-throughs, as a reader would see them.
+      await page.evaluate(() => {
+        for (const fragment of document.querySelectorAll("section.present .fragment"))
+          fragment.classList.add("visible");
+        for (const line of document.querySelectorAll("section.present .code-line"))
+          line.classList.remove("is-muted");
+      });
+      shots.push((await page.screenshot({ type: "png" })).toString("base64"));
+    }
+    failOnProblems(deckPage);
+    const sheet = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const images = shots.map((shot) => `<img src="data:image/png;base64,${shot}">`).join("");
+    await sheet.setContent(
+      `<style>body{margin:0;padding:12px;background:#3a3845;display:grid;grid-template-columns:repeat(${Number(values.columns)},1fr);gap:12px}img{width:100%;display:block;border-radius:4px}</style>${images}`,
+    );
+    writeFileAtomic(values.out, await sheet.screenshot({ type: "png", fullPage: true }));
+    console.log(`wrote ${values.out} (${ids.length} slides)`);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `error: ${error.message}` : error);
+  process.exit(1);
+});
