@@ -31,6 +31,8 @@ export default defineConfig(({ mode }) => {
       // The offline build adds its one file next to the normal build's output.
       emptyOutDir: !offline,
       target: "es2022",
+      // Every browser that runs reveal.js 6 supports modulepreload; the polyfill is dead weight.
+      modulePreload: { polyfill: false },
     },
   };
 });

@@ -1,6 +1,6 @@
 import type { Deck } from "../deck/model.ts";
 import { contentBox, type HandoutOptions } from "./handout-layout.ts";
-import { renderSlides } from "./render-slides.ts";
+import { mountSlides } from "./render-slides.ts";
 import { SLIDE_SIZES } from "./reveal-config.ts";
 import "./handout.css";
 
@@ -11,6 +11,7 @@ import "./handout.css";
  * (see src/export/handout-pdf.ts).
  */
 export function renderHandout(
+  revealRoot: HTMLElement,
   deck: Deck,
   assetUrls: readonly string[],
   options: HandoutOptions,
@@ -25,8 +26,9 @@ export function renderHandout(
   root.style.setProperty("--slide-aspect", `${width} / ${height}`);
   root.append(...cover(deck));
 
-  const container = document.createElement("div");
-  container.innerHTML = renderSlides(deck, assetUrls);
+  const container =
+    revealRoot.querySelector<HTMLElement>(".slides") ?? document.createElement("div");
+  mountSlides(container, deck, assetUrls);
   const sections = Array.from(container.children) as HTMLElement[];
   deck.slides.forEach((slide, index) => {
     const section = sections[index];

@@ -6,11 +6,7 @@ import { openDeckChannel } from "./deck-channel.ts";
 import { publishDeckModel } from "./deck-model.ts";
 import { isFramedByOthers, refuseToRun } from "./frame-guard.ts";
 import { guardMessages } from "./guard-messages.ts";
-import { renderHandout } from "./handout.ts";
-import { readHandoutOptions } from "./handout-layout.ts";
 import { readMode } from "./mode.ts";
-import { clearDiagnostics, showDiagnostics } from "./overlay.ts";
-import { connectPresenterView, mountPresenterView } from "./presenter-view.ts";
 import { startDeck } from "./start-deck.ts";
 import { syncWindows } from "./sync-windows.ts";
 import { applyTheme, chooseTheme } from "./theme.ts";
@@ -26,24 +22,31 @@ const root = document.querySelector<HTMLElement>(".reveal");
 let started: Promise<RevealApi | undefined> | undefined;
 let refreshPresenter: ((deck: Deck) => void) | undefined;
 
+// The presenter view, the handout view and the dev overlay are loaded only in their modes, so an
+// audience window downloads none of them.
 async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string[]) {
   if (mode === "print" || mode === "handout") publishDeckModel(deck);
   if (mode === "handout") {
-    renderHandout(deck, assetUrls, readHandoutOptions(location.search));
+    const [{ renderHandout }, { readHandoutOptions }] = await Promise.all([
+      import("./handout.ts"),
+      import("./handout-layout.ts"),
+    ]);
+    renderHandout(revealRoot, deck, assetUrls, readHandoutOptions(location.search));
     await document.fonts.ready;
     document.body.dataset.handoutReady = "true";
     return undefined;
   }
-  const view =
-    mode === "presenter"
-      ? mountPresenterView(revealRoot, deck.settings.aspect, localStorage)
-      : undefined;
+  const presenter = mode === "presenter" ? await import("./presenter-view.ts") : undefined;
+  const view = presenter?.mountPresenterView(revealRoot, deck.settings.aspect, localStorage);
   const reveal = await startDeck(revealRoot, deck, assetUrls, mode);
-  if (view) refreshPresenter = connectPresenterView(view, reveal, deck, sessionStorage);
+  if (presenter && view) {
+    refreshPresenter = presenter.connectPresenterView(view, reveal, deck, sessionStorage);
+  }
   if (mode === "audience" || mode === "presenter" || mode === "preview") {
     const channel = openDeckChannel(`deck:${location.pathname}`);
     syncWindows(reveal, channel, { lead: mode !== "preview", offset: mode === "preview" ? 1 : 0 });
   }
+  performance.mark("deck-ready");
   return reveal;
 }
 
@@ -51,32 +54,37 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
 // `file://` frame cannot always read; they only show slides they are told to show.
 const mayBeFramed = mode === "receiver" || mode === "preview";
 
-function show(module: DeckModule): void {
+async function show(module: DeckModule): Promise<void> {
   if (!root) throw new Error('index.html needs a <div class="reveal"> element');
   if (!mayBeFramed && isFramedByOthers()) {
     refuseToRun(document);
     return;
   }
-  if (!module.deck) {
-    showDiagnostics(module.diagnostics);
-    return;
+  if (import.meta.env.DEV) {
+    const overlay = await import("./overlay.ts");
+    if (!module.deck) {
+      overlay.showDiagnostics(module.diagnostics);
+      return;
+    }
+    overlay.clearDiagnostics();
   }
-  clearDiagnostics();
+  if (!module.deck) return;
   const { deck, assetUrls } = module;
   applyTheme(chooseTheme(location.search, deck.settings.theme, module.themes));
   if (!started) {
     started = firstStart(root, deck, assetUrls);
     return;
   }
-  void started
-    .then(() => startDeck(root, deck, assetUrls, mode))
-    .then(() => refreshPresenter?.(deck));
+  const reveal = await started;
+  if (!reveal) return;
+  await startDeck(root, deck, assetUrls, mode);
+  refreshPresenter?.(deck);
 }
 
-show(deckModule);
+void show(deckModule);
 
 if (import.meta.hot) {
   import.meta.hot.accept("virtual:deck", (next) => {
-    if (next) show(next as unknown as DeckModule);
+    if (next) void show(next as unknown as DeckModule);
   });
 }

@@ -36,3 +36,32 @@ function renderSlide(slide: Slide, assetUrls: readonly string[]): string {
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }
+
+/**
+ * The slides for the built page's HTML: the first slide shows before any script runs, and the
+ * script stays small. Asset URLs are not known yet, so they become attributes the runtime fills
+ * in (`fillPrerenderedAssets`) rather than URLs the browser would fetch and miss.
+ */
+export function prerenderSlides(deck: Deck): string {
+  return renderSlides(deck, [])
+    .replace(/\bsrc="__deck_asset_(\d+)__"/g, 'data-deck-asset-src="$1"')
+    .replace(/\bdata-background-image="__deck_asset_(\d+)__"/g, 'data-deck-asset-background="$1"');
+}
+
+/** Points pre-rendered images and backgrounds at their bundled files. */
+export function fillPrerenderedAssets(slides: ParentNode, assetUrls: readonly string[]): void {
+  for (const element of slides.querySelectorAll<HTMLElement>("[data-deck-asset-src]")) {
+    const url = assetUrls[Number(element.dataset.deckAssetSrc)];
+    if (url) element.setAttribute("src", url);
+  }
+  for (const element of slides.querySelectorAll<HTMLElement>("[data-deck-asset-background]")) {
+    const url = assetUrls[Number(element.dataset.deckAssetBackground)];
+    if (url) element.setAttribute("data-background-image", url);
+  }
+}
+
+/** Puts the slides in place: fills in pre-rendered ones, or renders them (dev server, HMR). */
+export function mountSlides(slides: HTMLElement, deck: Deck, assetUrls: readonly string[]): void {
+  if (slides.hasAttribute("data-prerendered")) fillPrerenderedAssets(slides, assetUrls);
+  else slides.innerHTML = renderSlides(deck, assetUrls);
+}

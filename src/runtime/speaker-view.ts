@@ -3,20 +3,49 @@ import { showToast } from "./toast.ts";
 
 const S_KEY = { keyCode: 83, key: "S", description: "Speaker view (notes, next slide, timer)" };
 
+const BLOCKED =
+  "The speaker view popup was blocked. Allow popups for this page, or open this page with ?presenter in another window.";
+
+interface NotesPlugin {
+  open(): void;
+}
+
 /**
- * Binds S to reveal.js's speaker view, with a way out when the browser blocks its popup: the notes
- * plugin then throws (reveal.js 6) or alerts (older versions); the speaker gets a short,
- * non-blocking message that points at the presenter view, which needs no popup.
+ * Binds S to reveal.js's speaker view. Its code (the notes plugin, a third of the deck's
+ * JavaScript) is fetched once the deck is idle, not before the first slide; browsers allow the
+ * popup only while the key press is fresh, so it must be loaded before S is pressed. When the
+ * browser blocks the popup, the speaker gets a short, non-blocking message pointing at the
+ * presenter view, which needs no popup.
  */
 export function bindSpeakerView(reveal: RevealApi): void {
-  reveal.addKeyBinding(S_KEY, () => {
-    try {
-      (reveal.getPlugin("notes") as unknown as { open(): void }).open();
-    } catch {
-      showToast(
-        "The speaker view popup was blocked. Allow popups for this page, or open this page with ?presenter in another window.",
-        document,
-      );
+  let plugin: NotesPlugin | undefined;
+  let loading: Promise<NotesPlugin> | undefined;
+  const load = () => {
+    loading ??= import("reveal.js/plugin/notes").then(({ default: Notes }) => {
+      const notes = Notes();
+      reveal.registerPlugin(notes);
+      // The plugin binds S itself; this binding, with its way out, replaces it.
+      reveal.addKeyBinding(S_KEY, open);
+      plugin = notes;
+      return notes;
+    });
+    return loading;
+  };
+  const open = () => {
+    if (!plugin) {
+      void load().then(tryOpen);
+      return;
     }
-  });
+    tryOpen(plugin);
+  };
+  const tryOpen = (notes: NotesPlugin) => {
+    try {
+      notes.open();
+    } catch {
+      showToast(BLOCKED, document);
+    }
+  };
+  reveal.addKeyBinding(S_KEY, open);
+  if ("requestIdleCallback" in window) requestIdleCallback(() => void load(), { timeout: 2000 });
+  else setTimeout(() => void load(), 500);
 }

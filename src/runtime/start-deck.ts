@@ -1,9 +1,8 @@
 import Reveal, { type RevealApi } from "reveal.js";
-import Notes from "reveal.js/plugin/notes";
 import type { Deck } from "../deck/model.ts";
 import { bindCodeSteps, showCodeSteps } from "./code-steps.ts";
 import type { DeckMode } from "./mode.ts";
-import { renderSlides } from "./render-slides.ts";
+import { mountSlides, renderSlides } from "./render-slides.ts";
 import { revealConfig } from "./reveal-config.ts";
 import { bindSpeakerView } from "./speaker-view.ts";
 
@@ -24,12 +23,12 @@ export async function startDeck(
     updateDeck(root, existing, deck, assetUrls);
     return existing;
   }
-  slidesElement(root).innerHTML = renderSlides(deck, assetUrls);
+  mountSlides(slidesElement(root), deck, assetUrls);
   const withSpeakerView = mode === "audience" || mode === "presenter";
-  const reveal = new Reveal(root, {
-    ...revealConfig(deck, mode, matchMedia("(prefers-reduced-motion: reduce)").matches),
-    plugins: withSpeakerView ? [Notes] : [],
-  });
+  const reveal = new Reveal(
+    root,
+    revealConfig(deck, mode, matchMedia("(prefers-reduced-motion: reduce)").matches),
+  );
   running.set(root, reveal);
   // Exports wait for this before printing (reveal.js lays print pages out after "ready").
   reveal.on("pdf-ready", () => {
@@ -52,7 +51,9 @@ export function updateDeck(
 ): void {
   const currentId = reveal.getCurrentSlide()?.id;
   const { h, f } = reveal.getIndices();
-  slidesElement(root).innerHTML = renderSlides(deck, assetUrls);
+  const slides = slidesElement(root);
+  slides.removeAttribute("data-prerendered");
+  slides.innerHTML = renderSlides(deck, assetUrls);
   reveal.sync();
   for (const slide of reveal.getSlides()) showCodeSteps(slide);
   const index = deck.slides.findIndex((slide) => slide.id === currentId);

@@ -57,14 +57,26 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
   ].join("; ");
 }
 
-/** The sha256 sources of a page's inline scripts (a single-file build inlines the deck's code). */
+/** Where the slides begin in a built page (see the deck plugin's prerendering). */
+export const SLIDES_START = '<div class="slides" data-prerendered>';
+
+/**
+ * The sha256 sources of the page's own inline scripts: those a single-file build inlines, which
+ * come before the slides. The author's `<script>`s inside the slides are not hashed: they must
+ * stay blocked.
+ */
 export function inlineScriptHashes(html: string): string[] {
-  return Array.from(html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g), (match) => {
+  const slidesAt = html.indexOf(SLIDES_START);
+  const hashes: string[] = [];
+  // The browser ends a script at the first `</script`; bundlers escape that inside code.
+  for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    if (slidesAt >= 0 && match.index > slidesAt) break;
     const digest = createHash("sha256")
       .update(match[1] ?? "")
       .digest("base64");
-    return `'sha256-${digest}'`;
-  });
+    hashes.push(`'sha256-${digest}'`);
+  }
+  return hashes;
 }
 
 /** Puts the CSP `<meta>` first in the page's `<head>`, before anything it governs. */

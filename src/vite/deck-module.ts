@@ -11,6 +11,8 @@ export interface DeckModuleParts {
   themes: readonly string[];
   /** Absolute path of each asset, in the order of `deck.assets`. */
   assetFiles: readonly string[];
+  /** The slides' HTML is in the built page already, so the module leaves it out. */
+  prerendered?: boolean;
 }
 
 /**
@@ -25,9 +27,13 @@ export function generateDeckModule(parts: DeckModuleParts): string {
   });
   lines.push(
     `export const assetUrls = [${parts.assetFiles.map((_, index) => `asset${index}`).join(", ")}];`,
-    `export const deck = ${JSON.stringify(parts.deck ?? null)};`,
+    `export const deck = ${JSON.stringify(parts.prerendered && parts.deck ? withoutHtml(parts.deck) : (parts.deck ?? null))};`,
     `export const diagnostics = ${JSON.stringify(parts.diagnostics)};`,
     `export const themes = ${JSON.stringify(parts.themes)};`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+function withoutHtml(deck: Deck): Deck {
+  return { ...deck, slides: deck.slides.map((slide) => ({ ...slide, html: "", notesHtml: "" })) };
 }

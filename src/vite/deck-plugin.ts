@@ -5,6 +5,8 @@ import { buildDeck } from "../deck/build-deck.ts";
 import { diagnosticAt, formatDiagnostic, hasErrors, sortDiagnostics } from "../deck/diagnostics.ts";
 import { escapeHtml } from "../deck/markdown.ts";
 import type { Deck, Diagnostic, SourceFile } from "../deck/model.ts";
+import { prerenderSlides } from "../runtime/render-slides.ts";
+import { SLIDES_START } from "./csp.ts";
 import { generateDeckModule } from "./deck-module.ts";
 import { BASE_STYLESHEET, type DeckLocation, readDeck } from "./read-deck.ts";
 
@@ -106,12 +108,23 @@ export function deckPlugin(location: DeckLocation): Plugin {
         diagnostics: build.diagnostics,
         styleFiles: build.styleFiles,
         themes: build.themes,
+        prerendered: command === "build",
         assetFiles: build.assetFiles,
       });
     },
     transformIndexHtml(html) {
-      const { settings } = current().deck;
-      return html
+      const { deck } = current();
+      const { settings } = deck;
+      // A build puts the slides into the page itself (see prerenderSlides); the dev server
+      // renders them in the browser, so that hot updates can replace them.
+      const slides =
+        command === "build"
+          ? html.replace(
+              /<div class="slides"><\/div>/,
+              `${SLIDES_START}\n${prerenderSlides(deck)}\n</div>`,
+            )
+          : html;
+      return slides
         .replace(
           /<html lang="[^"]*"/,
           `<html lang="${escapeHtml(settings.lang)}" data-theme="${escapeHtml(settings.theme)}"`,

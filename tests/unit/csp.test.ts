@@ -2,7 +2,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
-import { contentSecurityPolicy, speakerViewScriptHashes } from "../../src/vite/csp.ts";
+import {
+  contentSecurityPolicy,
+  inlineScriptHashes,
+  SLIDES_START,
+  speakerViewScriptHashes,
+} from "../../src/vite/csp.ts";
 
 describe("speakerViewScriptHashes", () => {
   test("hashes the inline script of a document.write, decoding JavaScript escapes", () => {
@@ -24,5 +29,14 @@ describe("contentSecurityPolicy", () => {
     expect(policy).toContain("object-src 'none'");
     expect(policy).not.toContain("unsafe-eval");
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+});
+
+describe("inlineScriptHashes", () => {
+  test("hashes the page's own inline scripts, never a script written in a slide", () => {
+    const own = 'const s = "<\\/script>";';
+    const html = `<head><script type="module">${own}</script><script src="x.js"></script></head><body>${SLIDES_START}<section><script>alert(1)</script></section></div></body>`;
+    const expected = createHash("sha256").update(own).digest("base64");
+    expect(inlineScriptHashes(html)).toEqual([`'sha256-${expected}'`]);
   });
 });
