@@ -1,12 +1,14 @@
 import path from "node:path";
 import { defineConfig } from "vite";
 import { cspPlugin } from "./src/vite/csp.ts";
-import { deckPlugin } from "./src/vite/deck-plugin.ts";
+import { deckPlugin, loadDeck } from "./src/vite/deck-plugin.ts";
+import { deckCharacters, fontSubsetPlugin } from "./src/vite/font-subset.ts";
 import { OFFLINE_MODE, offlinePlugins } from "./src/vite/offline.ts";
 
 // DECK_DIR builds another slides folder (tests and forks use it); the default is ./slides.
 const slidesDir = path.resolve(process.env.DECK_DIR ?? "slides");
 const outDir = process.env.DECK_OUT_DIR ?? "dist";
+const themesDir = path.resolve("themes");
 
 // Served decks may not be framed by other sites (a <meta> CSP cannot say this; headers can).
 const headers = {
@@ -20,7 +22,11 @@ export default defineConfig(({ mode }) => {
     // Relative asset URLs, so the built deck works from any folder or sub-path.
     base: "./",
     plugins: [
-      deckPlugin({ slidesDir, themesDir: path.resolve("themes") }),
+      deckPlugin({ slidesDir, themesDir }),
+      fontSubsetPlugin(
+        () => deckCharacters(loadDeck({ slidesDir, themesDir }).deck),
+        path.resolve("node_modules/.cache/deck-fonts"),
+      ),
       ...(offline ? offlinePlugins() : []),
       cspPlugin(),
     ],
