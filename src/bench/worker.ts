@@ -1,0 +1,44 @@
+import path from "node:path";
+import { build } from "vite";
+import { launchBrowser } from "../browser/launch-browser.ts";
+import { printHandout } from "../export/handout-pdf.ts";
+import { printSlides } from "../export/slides-pdf.ts";
+
+/**
+ * One measured task, in its own process so that its peak memory is its own:
+ * `worker.ts build|offline|pdf|handout <slidesDir> <outDir>`; prints `{"ms":…,"maxRssMb":…}`.
+ */
+async function main(): Promise<void> {
+  const [task, slidesDir = "slides", outDir = "dist"] = process.argv.slice(2);
+  const root = process.cwd();
+  process.env.DECK_DIR = path.resolve(slidesDir);
+  const started = performance.now();
+  if (task === "build" || task === "offline") {
+    await build({
+      root,
+      configFile: path.join(root, "vite.config.ts"),
+      mode: task === "offline" ? "offline" : "production",
+      logLevel: "silent",
+      build: { outDir, emptyOutDir: task === "build" },
+    });
+  } else if (task === "pdf" || task === "handout") {
+    const browser = await launchBrowser();
+    try {
+      const progress = () => undefined;
+      if (task === "pdf")
+        await printSlides(browser, { distDir: outDir, fragments: false, progress });
+      else await printHandout(browser, { distDir: outDir, paper: "a4", perPage: 3, progress });
+    } finally {
+      await browser.close();
+    }
+  } else {
+    throw new Error(`unknown task ${task}`);
+  }
+  const ms = performance.now() - started;
+  console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
