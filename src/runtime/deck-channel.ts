@@ -7,7 +7,8 @@ export interface SlidePosition {
 
 /** What deck windows of one browser tell each other. */
 export type DeckMessage =
-  | { type: "position"; position: SlidePosition }
+  /** `at`: when that position was reached (ms since the epoch); older news is ignored. */
+  | { type: "position"; position: SlidePosition; at: number }
   /** A window that has just started asks the others where they are. */
   | { type: "hello" };
 

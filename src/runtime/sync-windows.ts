@@ -22,12 +22,18 @@ export function syncWindows(reveal: RevealApi, channel: DeckChannel, role: SyncR
   };
   // The position last followed from another window: moving there is not news to tell back.
   let followed: SlidePosition | undefined;
+  // When this window's position was last set, here or elsewhere. Messages can cross: a reply to
+  // "hello" may arrive after a newer move, and must not pull the window back. -1: never set, so
+  // a new window joins the others.
+  let latest = -1;
 
   channel.subscribe((message) => {
     if (message.type === "hello") {
-      if (role.lead) channel.post({ type: "position", position: here() });
+      if (role.lead) channel.post({ type: "position", position: here(), at: Math.max(latest, 0) });
       return;
     }
+    if (message.at <= latest) return;
+    latest = message.at;
     followed = message.position;
     if (role.offset === 0 && samePosition(here(), message.position)) return;
     reveal.slide(message.position.indexh, message.position.indexv, message.position.indexf);
@@ -40,7 +46,8 @@ export function syncWindows(reveal: RevealApi, channel: DeckChannel, role: SyncR
         const position = here();
         if (followed && samePosition(position, followed)) return;
         followed = undefined;
-        channel.post({ type: "position", position });
+        latest = Math.max(Date.now(), latest + 1);
+        channel.post({ type: "position", position, at: latest });
       });
     }
   }

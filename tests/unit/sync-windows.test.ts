@@ -70,6 +70,28 @@ describe("syncWindows", () => {
     expect(late.at()).toBe(3);
   });
 
+  test("an old answer to hello does not pull back a window that has moved since", () => {
+    const audience = fakeReveal(5);
+    let deliver: ((m: DeckMessage) => void) | undefined;
+    const posted: DeckMessage[] = [];
+    const channel: DeckChannel = {
+      post: (message) => posted.push(message),
+      subscribe: (listener) => {
+        deliver = listener;
+      },
+      close: () => undefined,
+    };
+    syncWindows(audience.reveal, channel, { lead: true, offset: 0 });
+    audience.press(2);
+    const move = posted.find((m) => m.type === "position");
+    expect(move).toMatchObject({ position: { indexh: 2 } });
+    // A reply sent before that move, arriving after it.
+    deliver?.({ type: "position", position: { indexh: 0, indexv: 0 }, at: 1 });
+    expect(audience.at()).toBe(2);
+    deliver?.({ type: "position", position: { indexh: 4, indexv: 0 }, at: Date.now() + 1000 });
+    expect(audience.at()).toBe(4);
+  });
+
   test("the preview never leads: moving it moves nobody", () => {
     const channel = createBus();
     const audience = fakeReveal(5);
