@@ -54,6 +54,18 @@ async function repeatAsync<T>(
 }
 
 const metric = (values: number[], unit: Metric["unit"]): Metric => ({ ...summarize(values), unit });
+const times = (runs: { ms: number }[]) =>
+  metric(
+    runs.map((r) => r.ms),
+    "ms",
+  );
+const memory = (runs: { maxRssMb: number }[]) =>
+  metric(
+    runs.map((r) => r.maxRssMb),
+    "MB",
+  );
+// Sizes do not vary between runs: one measure. kB are 1,000 bytes, as Vite reports them.
+const kilobytes = (bytes: number) => metric([bytes / 1000], "kB");
 
 /** Time from navigation to the first slide shown (the runtime's `deck-ready` mark), cold cache. */
 async function firstSlideTime(
@@ -127,52 +139,25 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
         name,
         slides,
         metrics: {
-          "build time": metric(
-            builds.map((r) => r.ms),
-            "ms",
-          ),
-          "build peak memory": metric(
-            builds.map((r) => r.maxRssMb),
-            "MB",
-          ),
-          "single-file build time": metric(
-            offline.map((r) => r.ms),
-            "ms",
-          ),
-          "first slide, http": metric(
-            http.map((r) => r.ms),
-            "ms",
-          ),
-          "first slide, file://": metric(
-            file.map((r) => r.ms),
-            "ms",
-          ),
+          "build time": times(builds),
+          "build peak memory": memory(builds),
+          "single-file build time": times(offline),
+          "first slide, http": times(http),
+          "first slide, file://": times(file),
           "page JS heap, http": metric(
             http.map((r) => r.heapMb),
             "MB",
           ),
-          "first-slide JS, gzip": metric([first.jsGzip / 1000], "kB"),
-          "first-slide CSS, gzip": metric([first.cssGzip / 1000], "kB"),
-          "first-slide JS+CSS, gzip": metric([(first.jsGzip + first.cssGzip) / 1000], "kB"),
-          "first-slide fonts": metric([first.fonts / 1000], "kB"),
-          "whole-deck JS+CSS, gzip": metric([(whole.jsGzip + whole.cssGzip) / 1000], "kB"),
-          "whole-deck fonts": metric([whole.fonts / 1000], "kB"),
-          "slides PDF export": metric(
-            pdf.map((r) => r.ms),
-            "ms",
-          ),
-          "slides PDF peak memory": metric(
-            pdf.map((r) => r.maxRssMb),
-            "MB",
-          ),
-          "handout PDF export": metric(
-            handout.map((r) => r.ms),
-            "ms",
-          ),
-          "handout PDF peak memory": metric(
-            handout.map((r) => r.maxRssMb),
-            "MB",
-          ),
+          "first-slide JS, gzip": kilobytes(first.jsGzip),
+          "first-slide CSS, gzip": kilobytes(first.cssGzip),
+          "first-slide JS+CSS, gzip": kilobytes(first.jsGzip + first.cssGzip),
+          "first-slide fonts": kilobytes(first.fonts),
+          "whole-deck JS+CSS, gzip": kilobytes(whole.jsGzip + whole.cssGzip),
+          "whole-deck fonts": kilobytes(whole.fonts),
+          "slides PDF export": times(pdf),
+          "slides PDF peak memory": memory(pdf),
+          "handout PDF export": times(handout),
+          "handout PDF peak memory": memory(handout),
         },
       };
     } finally {
