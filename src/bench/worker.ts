@@ -1,8 +1,8 @@
 import path from "node:path";
-import { build } from "vite";
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { printHandout } from "../export/handout-pdf.ts";
 import { printSlides } from "../export/slides-pdf.ts";
+import { buildFiles } from "../vite/build-files.ts";
 
 /**
  * One measured task, in its own process so that its peak memory is its own:
@@ -11,15 +11,13 @@ import { printSlides } from "../export/slides-pdf.ts";
 async function main(): Promise<void> {
   const [task, slidesDir = "slides", outDir = "dist"] = process.argv.slice(2);
   const root = process.cwd();
-  process.env.DECK_DIR = path.resolve(slidesDir);
   const started = performance.now();
   if (task === "build" || task === "offline") {
-    await build({
+    await buildFiles({
       root,
-      configFile: path.join(root, "vite.config.ts"),
-      mode: task === "offline" ? "offline" : "production",
-      logLevel: "silent",
-      build: { outDir, emptyOutDir: task === "build" },
+      slidesDir: path.resolve(slidesDir),
+      outDir,
+      offline: task === "offline",
     });
   } else if (task === "pdf" || task === "handout") {
     const browser = await launchBrowser();

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
-import { build } from "vite";
 import {
   DECK_ORIGIN,
   type DeckPage,
@@ -13,6 +12,7 @@ import {
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { diagnosticAt, hasErrors } from "../deck/diagnostics.ts";
 import type { Deck, Diagnostic, Slide, SourcePosition } from "../deck/model.ts";
+import { buildFiles } from "../vite/build-files.ts";
 import { loadDeck } from "../vite/deck-plugin.ts";
 import { displayPath } from "../vite/read-deck.ts";
 import { measureContrast, requiredContrast } from "./contrast.ts";
@@ -66,7 +66,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   let browser: Browser | undefined;
   try {
     options.progress("building");
-    await buildTo(options, outDir);
+    await buildFiles({ root: options.root, slidesDir: options.slidesDir, outDir });
     browser = await launchBrowser();
     const overflows = new Map<Slide, string[]>();
     for (const [index, viewport] of VIEWPORTS.entries()) {
@@ -107,23 +107,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     rmSync(outDir, { recursive: true, force: true });
   }
   return createReport(dedupe(findings), deck.slides.length, viewports, true);
-}
-
-async function buildTo(options: CheckOptions, outDir: string): Promise<void> {
-  // vite.config.ts reads DECK_DIR when it is loaded.
-  const saved = process.env.DECK_DIR;
-  process.env.DECK_DIR = options.slidesDir;
-  try {
-    await build({
-      root: options.root,
-      configFile: path.join(options.root, "vite.config.ts"),
-      logLevel: "silent",
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    if (saved === undefined) delete process.env.DECK_DIR;
-    else process.env.DECK_DIR = saved;
-  }
 }
 
 async function openDeck(page: Page, theme: string | undefined): Promise<void> {

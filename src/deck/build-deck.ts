@@ -1,5 +1,6 @@
+import { assetPlaceholder } from "./asset-placeholder.ts";
 import { diagnosticAt } from "./diagnostics.ts";
-import { assetPlaceholder, type References, renderMarkdown, type SlideLink } from "./markdown.ts";
+import { type References, renderMarkdown, type SlideLink } from "./markdown.ts";
 import type { Deck, Diagnostic, Result, Slide, SourceFile } from "./model.ts";
 import { extractNotes } from "./notes.ts";
 import { parseSlideOptions } from "./options.ts";

@@ -1,18 +1,11 @@
 import { Lexer, Marked, type Token, type Tokens } from "marked";
+import { assetPlaceholder } from "./asset-placeholder.ts";
 import { parseChart, renderChart } from "./chart.ts";
 import { diagnosticAt } from "./diagnostics.ts";
 import { highlightCode, isKnownLanguage } from "./highlight.ts";
 import { parseLineSteps, splitHighlightedLines } from "./line-steps.ts";
 import type { AssetReference, Diagnostic, Result, SourcePosition } from "./model.ts";
 import type { LineIndex } from "./position.ts";
-
-/** The text that stands for asset `index` in rendered HTML until the bundler gives its URL. */
-export function assetPlaceholder(index: number): string {
-  return `__deck_asset_${index}__`;
-}
-
-/** Matches every asset placeholder; group 1 is the index. */
-export const ASSET_PLACEHOLDER = /__deck_asset_(\d+)__/g;
 
 /** A code token with what the walk prepared for the renderer: a chart, or line steps. */
 type PreparedCode = Tokens.Code & { deckHtml?: string; deckSteps?: number[][] };

@@ -10,8 +10,8 @@ import {
   PAPERS,
 } from "../runtime/handout-layout.ts";
 import { ExportError } from "./export-error.ts";
-import { loadDeck } from "./load-deck.ts";
 import { type ExportedPdf, finishPdf } from "./pdf-document.ts";
+import { openPrintView } from "./print-view.ts";
 import { subjectOf } from "./subject.ts";
 
 /** Options of `npm run handout`. */
@@ -37,7 +37,7 @@ export async function printHandout(
   };
   const deckPage = await openDeckPage(browser, options.distDir, viewport);
   try {
-    const deck = await loadDeck(deckPage, handoutQuery(options), "body[data-handout-ready]");
+    const deck = await openPrintView(deckPage, handoutQuery(options), "body[data-handout-ready]");
     const items = await deckPage.page.$$eval(".handout-item", (elements) =>
       elements.map((element) => (element as HTMLElement).dataset.slide ?? ""),
     );

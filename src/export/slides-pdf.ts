@@ -3,9 +3,9 @@ import { failOnProblems, openDeckPage } from "../browser/deck-page.ts";
 import { formatDiagnostic } from "../deck/diagnostics.ts";
 import { ExportError } from "./export-error.ts";
 import { fitPrintedPages, MIN_CODE_SCALE } from "./fit-pages.ts";
-import { loadDeck } from "./load-deck.ts";
 import { buildOutline } from "./outline.ts";
 import { type ExportedPdf, finishPdf } from "./pdf-document.ts";
+import { openPrintView } from "./print-view.ts";
 import { subjectOf } from "./subject.ts";
 
 /** Options of `npm run pdf`. */
@@ -29,7 +29,7 @@ export async function printSlides(
   const deckPage = await openDeckPage(browser, options.distDir, { width: 1280, height: 720 });
   try {
     const query = `?print-pdf${options.fragments ? "&pdfSeparateFragments=true" : ""}`;
-    const deck = await loadDeck(deckPage, query, ".reveal[data-pdf-ready]");
+    const deck = await openPrintView(deckPage, query, ".reveal[data-pdf-ready]");
     const fits = await deckPage.page.evaluate(fitPrintedPages, MIN_CODE_SCALE);
     const errors: string[] = [];
     const slideNumber = new Map(deck.slides.map((slide, index) => [slide.id, index + 1]));

@@ -1,10 +1,12 @@
+import { ASSET_PLACEHOLDER } from "../deck/asset-placeholder.ts";
 import type { Deck, Slide } from "../deck/model.ts";
-
-const PLACEHOLDER = /__deck_asset_(\d+)__/g;
 
 /** Replaces asset placeholders with the URLs the bundler gave the files. */
 export function fillAssetUrls(html: string, assetUrls: readonly string[]): string {
-  return html.replace(PLACEHOLDER, (match, index: string) => assetUrls[Number(index)] ?? match);
+  return html.replace(
+    ASSET_PLACEHOLDER,
+    (match, index: string) => assetUrls[Number(index)] ?? match,
+  );
 }
 
 /** The `<section>` elements of the whole deck, as reveal.js expects them inside `.slides`. */

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build, createServer, preview, type ViteDevServer } from "vite";
+import { createServer, preview, type ViteDevServer } from "vite";
+import { buildFiles, withDeckDir } from "../../src/vite/build-files.ts";
 
 /** The project root (where vite.config.ts is). */
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -12,44 +13,16 @@ export interface Served {
   close(): Promise<void>;
 }
 
-// vite.config.ts reads DECK_DIR when it is loaded, and each build loads it anew.
-async function withDeckDir<T>(slidesDir: string | undefined, run: () => Promise<T>): Promise<T> {
-  const saved = process.env.DECK_DIR;
-  if (slidesDir) process.env.DECK_DIR = slidesDir;
-  else delete process.env.DECK_DIR;
-  try {
-    return await run();
-  } finally {
-    if (saved === undefined) delete process.env.DECK_DIR;
-    else process.env.DECK_DIR = saved;
-  }
-}
-
 /** Builds a deck (the talk by default) into a fresh temporary folder, like `npm run build`. */
 export async function buildDeckTo(slidesDir?: string): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), "deck-dist-"));
-  await withDeckDir(slidesDir, () =>
-    build({
-      root: ROOT,
-      configFile: path.join(ROOT, "vite.config.ts"),
-      logLevel: "silent",
-      build: { outDir, emptyOutDir: true },
-    }),
-  );
+  await buildFiles({ root: ROOT, slidesDir, outDir });
   return outDir;
 }
 
 /** Builds the single-file deck (`vite build --mode offline`) into `outDir`; returns its path. */
 export async function buildOfflineTo(outDir: string, slidesDir?: string): Promise<string> {
-  const output = await withDeckDir(slidesDir, () =>
-    build({
-      root: ROOT,
-      mode: "offline",
-      configFile: path.join(ROOT, "vite.config.ts"),
-      logLevel: "silent",
-      build: { outDir, emptyOutDir: false },
-    }),
-  );
+  const output = await buildFiles({ root: ROOT, slidesDir, outDir, offline: true });
   const outputs = Array.isArray(output) ? output : [output];
   const html = outputs
     .flatMap((o) => ("output" in o ? o.output : []))

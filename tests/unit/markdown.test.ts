@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { assetPlaceholder } from "../../src/deck/asset-placeholder.ts";
 import type { References } from "../../src/deck/markdown.ts";
-import { assetPlaceholder, isLocalPath, renderMarkdown } from "../../src/deck/markdown.ts";
+import { isLocalPath, renderMarkdown } from "../../src/deck/markdown.ts";
 import { createLineIndex } from "../../src/deck/position.ts";
 
 function render(text: string, references: References = { assets: [], links: [], charts: 0 }) {

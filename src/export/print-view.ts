@@ -1,9 +1,9 @@
 import { DECK_ORIGIN, type DeckPage, failOnProblems } from "../browser/deck-page.ts";
-import type { PublishedDeck } from "../runtime/deck-model.ts";
+import { DECK_MODEL_GLOBAL, type PublishedDeck } from "../runtime/deck-model.ts";
 import { ExportError } from "./export-error.ts";
 
-/** Loads a URL of the deck and waits until `readySelector` appears. */
-export async function loadDeck(
+/** Opens a print or handout view of the deck, waits until `readySelector` appears, and reads its slides. */
+export async function openPrintView(
   deckPage: DeckPage,
   query: string,
   readySelector: string,
@@ -17,7 +17,8 @@ export async function loadDeck(
   }
   await deckPage.page.evaluate(() => document.fonts.ready);
   const model = await deckPage.page.evaluate(
-    () => (window as unknown as { deckModel?: PublishedDeck }).deckModel,
+    (name) => (window as unknown as Record<string, PublishedDeck | undefined>)[name],
+    DECK_MODEL_GLOBAL,
   );
   if (!model) throw new ExportError("the built deck does not publish its slides; rebuild it");
   return model;
