@@ -1,7 +1,7 @@
 import type { Deck } from "../deck/model.ts";
 import { contentBox, type HandoutOptions } from "./handout-layout.ts";
 import { mountSlides } from "./render-slides.ts";
-import { SLIDE_SIZES } from "./reveal-config.ts";
+import { SLIDE_MARGIN, SLIDE_SIZES } from "./reveal-config.ts";
 import "./handout.css";
 
 /**
@@ -10,12 +10,12 @@ import "./handout.css";
  * (2 or 3 per page) or below it (1 per page). Page numbers and the title are added by the printer
  * (see src/export/handout-pdf.ts).
  */
-export function renderHandout(
+export async function renderHandout(
   revealRoot: HTMLElement,
   deck: Deck,
   assetUrls: readonly string[],
   options: HandoutOptions,
-): void {
+): Promise<void> {
   const { width, height } = SLIDE_SIZES[deck.settings.aspect];
   const box = contentBox(options.paper);
   const root = document.createElement("main");
@@ -40,9 +40,12 @@ export function renderHandout(
       section.style.backgroundColor = slide.options.backgroundColor;
 
     const slideRoot = element("div", "reveal handout-slide");
-    slideRoot.style.width = `${width}px`;
-    slideRoot.style.height = `${height}px`;
+    // The slide with reveal.js's margin around it, as on screen and in the slides PDF.
+    slideRoot.style.width = `${width * (1 + SLIDE_MARGIN)}px`;
+    slideRoot.style.height = `${height * (1 + SLIDE_MARGIN)}px`;
     const slides = element("div", "slides");
+    slides.style.width = `${width}px`;
+    slides.style.height = `${height}px`;
     slides.append(section);
     slideRoot.append(slides);
     const frame = element("div", "handout-frame");
@@ -63,7 +66,10 @@ export function renderHandout(
   // reveal.css restyles every `.reveal` for paper unless <html> has this class (its own PDF mode).
   document.documentElement.classList.add("print-pdf");
   document.body.replaceChildren(root);
-  scaleSlides(root, width);
+  scaleSlides(root, width * (1 + SLIDE_MARGIN));
+  // Measured with the deck's fonts, which are wider than the fallbacks.
+  await document.fonts.ready;
+  fitCode(root);
 }
 
 // Each slide is laid out at its real size and scaled to its frame. With `zoom`, not `transform`:
@@ -73,6 +79,16 @@ function scaleSlides(root: HTMLElement, slideWidth: number): void {
   for (const frame of root.querySelectorAll<HTMLElement>(".handout-frame")) {
     const slide = frame.querySelector<HTMLElement>(".handout-slide");
     if (slide) slide.style.zoom = String(frame.clientWidth / slideWidth);
+  }
+}
+
+// Zoomed far down, text is laid out at a few pixels a glyph, where advances round up: a line of
+// code that fits on screen can be a little too wide here. Shrink such blocks until they fit.
+function fitCode(root: HTMLElement): void {
+  for (const code of root.querySelectorAll<HTMLElement>(".handout-slide pre code")) {
+    for (let scale = 0.95; code.scrollWidth > code.clientWidth && scale >= 0.5; scale -= 0.05) {
+      code.style.fontSize = `${scale}em`;
+    }
   }
 }
 

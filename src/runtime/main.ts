@@ -31,8 +31,7 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
       import("./handout.ts"),
       import("./handout-layout.ts"),
     ]);
-    renderHandout(revealRoot, deck, assetUrls, readHandoutOptions(location.search));
-    await document.fonts.ready;
+    await renderHandout(revealRoot, deck, assetUrls, readHandoutOptions(location.search));
     document.body.dataset.handoutReady = "true";
     return undefined;
   }

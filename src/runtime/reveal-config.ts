@@ -9,6 +9,9 @@ export const SLIDE_SIZES: Record<AspectRatio, { width: number; height: number }>
   "4:3": { width: 1024, height: 768 },
 };
 
+/** Space around a slide, as a fraction of its size (reveal.js's `margin`); handouts use it too. */
+export const SLIDE_MARGIN = 0.06;
+
 /** reveal.js options its type definitions lack (see reveal.js's config.js). */
 export interface PacingConfig {
   /** Seconds the talk has; the speaker view paces against it. */
@@ -30,7 +33,7 @@ export function revealConfig(
 ): RevealConfig & PacingConfig {
   const base: RevealConfig & PacingConfig = {
     ...SLIDE_SIZES[deck.settings.aspect],
-    margin: 0.06,
+    margin: SLIDE_MARGIN,
     center: true,
     transition: reducedMotion ? "none" : "slide",
     backgroundTransition: reducedMotion ? "none" : "fade",

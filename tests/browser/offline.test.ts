@@ -76,6 +76,27 @@ describe("delivery over http: no request leaves the deck, no CSP violation, in a
   });
 });
 
+describe("the handout view", () => {
+  test("shows every slide's code whole, though the slides are zoomed far down", async () => {
+    const page = await session.context.newPage();
+    try {
+      await page.goto(`${served.url}?handout&per-page=3`);
+      await page.waitForSelector("body[data-handout-ready]", { state: "attached" });
+      const clipped = await page.$$eval(".handout-slide pre code", (codes) =>
+        codes
+          .filter(
+            (code) => code.scrollWidth > code.clientWidth || code.scrollHeight > code.clientHeight,
+          )
+          .map((code) => code.closest("[data-slide]")?.getAttribute("data-slide")),
+      );
+      expect(clipped).toEqual([]);
+      expect(await page.locator(".handout-slide pre code").count()).toBeGreaterThan(5);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("themes", () => {
   test("come from the deck settings, and ?theme= picks another one", async () => {
     const page = session.page;
