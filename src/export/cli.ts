@@ -1,10 +1,11 @@
 import { statSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { DeckPageError } from "../browser/deck-page.ts";
 import { BrowserNotFoundError } from "../browser/find-browser.ts";
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { slugify } from "../deck/slug.ts";
+import { buildFromEnvironment } from "../vite/build-command.ts";
+import { removeUnfinishedBuilds } from "../vite/build-files.ts";
 import { parseCommand, USAGE } from "./command.ts";
 import { ExportError } from "./export-error.ts";
 import { printHandout } from "./handout-pdf.ts";
@@ -25,23 +26,31 @@ async function main(): Promise<number> {
   }
   const progress = (line: string) => console.log(line);
   const started = Date.now();
-  let browser: Browser | undefined;
+  // Chromium starts while the deck builds.
+  const launching = launchBrowser({ handleSignals: false });
+  // Its failure (no browser) is reported when the browser is needed, after the build's errors.
+  launching.catch(() => undefined);
+  const closeBrowser = () => launching.then((browser) => browser.close()).catch(() => undefined);
   // Ctrl-C: close Chromium before leaving, so no browser is left running; no file was written
   // (files are written in one synchronous step, which a signal cannot interrupt).
   const stop = () => {
     interrupted = true;
+    removeUnfinishedBuilds();
     console.error("\ninterrupted: no file written");
-    const closing = browser ? browser.close() : Promise.resolve();
-    void closing.finally(() => process.exit(130));
+    void closeBrowser().finally(() => process.exit(130));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   try {
-    browser = await launchBrowser({ handleSignals: false });
+    // Built as `npm run build` builds it, so dist/ keeps its single file too.
+    const distDir = command.distDir ?? (await buildFromEnvironment())?.outDir;
+    if (distDir === undefined) return 1;
+    const browser = await launching;
+    const options = { ...command, distDir, progress };
     const pdf =
       command.kind === "slides"
-        ? await printSlides(browser, { ...command, progress })
-        : await printHandout(browser, { ...command, progress });
+        ? await printSlides(browser, options)
+        : await printHandout(browser, options);
     const suffix = command.kind === "slides" ? "" : "-handout";
     const out =
       command.out ?? path.join("exports", `${slugify(pdf.deckTitle) || "deck"}${suffix}.pdf`);
@@ -52,7 +61,7 @@ async function main(): Promise<number> {
     );
     return 0;
   } finally {
-    await browser?.close();
+    await closeBrowser();
   }
 }
 

@@ -11,7 +11,7 @@ export const USAGE = `Usage:
   --fragments      slides: one page per fragment step (default: one page per slide)
   --paper NAME     handout: a4 (default) or letter
   --per-page N     handout: slides per page, 1, 2 or 3 (default: 3)
-  --dist DIR       the built deck (default: dist)`;
+  --dist DIR       print this already built deck instead of building slides/ into dist/ first`;
 
 /** Parses the export command line; throws ExportError with the usage on bad input. */
 export function parseCommand(argv: readonly string[]) {
@@ -32,6 +32,7 @@ export function parseCommand(argv: readonly string[]) {
     fragments: values.fragments,
     paper: values.paper as Paper,
     perPage: perPage as 1 | 2 | 3,
+    /** An already built deck to print; undefined: build the slides first. */
     distDir: values.dist,
   };
 }
@@ -46,7 +47,7 @@ function parseOrExplain(argv: readonly string[]) {
         fragments: { type: "boolean", default: false },
         paper: { type: "string", default: "a4" },
         "per-page": { type: "string", default: "3" },
-        dist: { type: "string", default: "dist" },
+        dist: { type: "string" },
         help: { type: "boolean", default: false },
       },
     });

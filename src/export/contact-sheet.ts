@@ -1,23 +1,26 @@
 import { parseArgs } from "node:util";
 import { DECK_ORIGIN, failOnProblems, openDeckPage } from "../browser/deck-page.ts";
 import { launchBrowser } from "../browser/launch-browser.ts";
+import { buildFromEnvironment } from "../vite/build-command.ts";
 import { writeFileAtomic } from "./write-file.ts";
 
 /**
  * `npm run contact-sheet`: every slide of the built deck at 1280×720, as one PNG grid, for looking
  * at the whole talk at once (the README shows it).
  */
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       out: { type: "string", default: "docs/contact-sheet.png" },
-      dist: { type: "string", default: "dist" },
+      dist: { type: "string" },
       columns: { type: "string", default: "4" },
     },
   });
+  const dist = values.dist ?? (await buildFromEnvironment())?.outDir;
+  if (dist === undefined) return 1;
   const browser = await launchBrowser();
   try {
-    const deckPage = await openDeckPage(browser, values.dist, { width: 1280, height: 720 });
+    const deckPage = await openDeckPage(browser, dist, { width: 1280, height: 720 });
     const { page } = deckPage;
     await page.goto(`${DECK_ORIGIN}/index.html?transition=none`);
     await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
@@ -49,12 +52,16 @@ async function main(): Promise<void> {
     );
     writeFileAtomic(values.out, await sheet.screenshot({ type: "png", fullPage: true }));
     console.log(`wrote ${values.out} (${ids.length} slides)`);
+    return 0;
   } finally {
     await browser.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? `error: ${error.message}` : error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? `error: ${error.message}` : error);
+    process.exit(1);
+  },
+);

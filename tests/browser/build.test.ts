@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -11,38 +11,88 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-function runBuild(slidesDir: string) {
-  const outDir = path.join(mkdtempSync(path.join(tmpdir(), "deck-out-")), "dist");
-  made.push(slidesDir, path.dirname(outDir));
-  const run = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build"], {
+/** Runs an npm script as the speaker does, on a slides folder, into a fresh output folder. */
+function runScript(script: string, slidesDir: string, outDir = freshOutDir(), args: string[] = []) {
+  const run = spawnSync("npm", ["run", "--silent", script, "--", ...args], {
     cwd: ROOT,
     env: { ...process.env, DECK_DIR: slidesDir, DECK_OUT_DIR: outDir, NO_COLOR: "1" },
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: 90_000,
   });
-  return { status: run.status, output: `${run.stdout}${run.stderr}`, outDir };
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, outDir };
 }
 
-describe("npm run build", () => {
-  test("fails on a broken deck, naming file:line:col of each error, and writes nothing", () => {
-    const slidesDir = writeDeck({
-      "01-intro.md": "# Talk\n\n## Point\n<!-- .slide: colour=red timing=soon -->\n",
-      "02-more.md": "stray text\n\n## More\n\n```klingon\nx\n```\n",
-    });
-    const { status, output, outDir } = runBuild(slidesDir);
-    expect(status).not.toBe(0);
-    expect(output).toContain("01-intro.md:4:14 error unknown-option unknown slide option `colour`");
-    expect(output).toContain("01-intro.md:4:25 error invalid-option `timing=soon` is not valid");
-    expect(output).toContain("02-more.md:1:1 error content-before-heading");
-    expect(output).toContain("02-more.md:5:1 warning unknown-language");
-    expect(existsSync(outDir)).toBe(false);
+function freshOutDir(): string {
+  const parent = mkdtempSync(path.join(tmpdir(), "deck-out-"));
+  made.push(parent);
+  return path.join(parent, "dist");
+}
+
+const brokenDeck = () =>
+  writeDeck({
+    "01-intro.md": "# Talk\n\n## Point\n<!-- .slide: colour=red timing=soon -->\n",
+    "02-more.md": "stray text\n\n## More\n\n```klingon\nx\n```\n",
   });
 
-  test("builds a deck of plain Markdown files with no settings", () => {
+describe("npm run build", () => {
+  test("fails on a broken deck with its diagnostics and one summary line, and writes nothing", () => {
+    const { status, stdout, stderr, outDir } = runScript("build", brokenDeck());
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    const lines = stderr.trim().split("\n");
+    expect(lines.map((line) => line.replace(/^.*\/(0\d-\w+\.md)/, "$1"))).toEqual([
+      "01-intro.md:4:14 error unknown-option unknown slide option `colour`; known options: timing, layout, background, class, transition, id",
+      "01-intro.md:4:25 error invalid-option `timing=soon` is not valid: expected a duration such as `90`, `90s`, `2m` or `1m30s`",
+      "02-more.md:1:1 error content-before-heading text before the file's first heading belongs to no slide; move it under a heading",
+      "02-more.md:5:1 warning unknown-language no highlighting for fence language `klingon`; the code is shown as plain text",
+      "build failed: 3 errors, 1 warning; nothing was written",
+    ]);
+    expect(existsSync(outDir)).toBe(false);
+    expect(readdirSync(path.dirname(outDir))).toEqual([]);
+  });
+
+  test("writes the deck for a web server and the single file, named after the talk", () => {
     const slidesDir = writeDeck({ "1.md": "# Plain deck\n\n## Only slide\n\nText\n" });
-    const { status, outDir } = runBuild(slidesDir);
+    made.push(slidesDir);
+    const { status, stdout, stderr, outDir } = runScript("build", slidesDir);
+    expect(stderr).toBe("");
     expect(status).toBe(0);
-    expect(existsSync(path.join(outDir, "index.html"))).toBe(true);
+    expect(stdout).toMatch(
+      /^built .*dist\/ for a web server and .*plain-deck\.html \(one file, \d+ kB\)/,
+    );
+    expect(readdirSync(outDir).sort()).toEqual(["assets", "index.html", "plain-deck.html"]);
+  });
+
+  test("keeps what the build wrote, current, through a PDF export and a handout", () => {
+    const slidesDir = writeDeck({ "1.md": "# Kept\n\n## Slide\n\nFirst version\n" });
+    made.push(slidesDir);
+    const outDir = freshOutDir();
+    expect(runScript("build", slidesDir, outDir).status).toBe(0);
+    writeFileSync(path.join(slidesDir, "1.md"), "# Kept\n\n## Slide\n\nSecond version\n");
+    const pdf = runScript("pdf", slidesDir, outDir, ["--out", path.join(outDir, "..", "k.pdf")]);
+    expect(pdf.stderr).toBe("");
+    expect(pdf.status).toBe(0);
+    expect(readdirSync(outDir).sort()).toEqual(["assets", "index.html", "kept.html"]);
+    expect(readFileSync(path.join(outDir, "kept.html"), "utf8")).toContain("Second version");
+    const handout = runScript("handout", slidesDir, outDir, [
+      "--out",
+      path.join(outDir, "..", "k-handout.pdf"),
+    ]);
+    expect(handout.status).toBe(0);
+    expect(readdirSync(outDir).sort()).toEqual(["assets", "index.html", "kept.html"]);
+  });
+
+  test("a PDF export of a broken deck prints the diagnostics, builds nothing and writes no PDF", () => {
+    const out = path.join(freshOutDir(), "..", "broken.pdf");
+    const { status, stdout, stderr } = runScript("pdf", brokenDeck(), undefined, ["--out", out]);
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("01-intro.md:4:14 error unknown-option");
+    expect(stderr.trim().split("\n").at(-1)).toBe(
+      "build failed: 3 errors, 1 warning; nothing was written",
+    );
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

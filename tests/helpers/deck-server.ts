@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createServer, preview, type ViteDevServer } from "vite";
-import { buildFiles, withDeckDir } from "../../src/vite/build-files.ts";
+import {
+  type BuiltDeck,
+  buildDeckFolder,
+  buildFiles,
+  withDeckDir,
+} from "../../src/vite/build-files.ts";
 
 /** The project root (where vite.config.ts is). */
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -18,6 +23,12 @@ export async function buildDeckTo(slidesDir?: string): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), "deck-dist-"));
   await buildFiles({ root: ROOT, slidesDir, outDir });
   return outDir;
+}
+
+/** Builds what `npm run build` builds (the served deck and the single file) into a fresh folder. */
+export function buildDeckFolderTo(slidesDir: string): Promise<BuiltDeck> {
+  const outDir = path.join(mkdtempSync(path.join(tmpdir(), "deck-dist-")), "dist");
+  return buildDeckFolder({ root: ROOT, slidesDir, outDir });
 }
 
 /** Builds the single-file deck (`vite build --mode offline`) into `outDir`; returns its path. */

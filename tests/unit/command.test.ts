@@ -7,8 +7,10 @@ describe("parseCommand", () => {
       kind: "slides",
       out: "a.pdf",
       fragments: true,
-      distDir: "dist",
+      // No --dist: the export builds the slides first.
+      distDir: undefined,
     });
+    expect(parseCommand(["slides", "--dist", "built"])).toMatchObject({ distDir: "built" });
     expect(parseCommand(["handout", "--paper", "letter", "--per-page", "1"])).toMatchObject({
       kind: "handout",
       paper: "letter",

@@ -1,0 +1,86 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import { formatDiagnostic, hasErrors } from "../deck/diagnostics.ts";
+import type { Diagnostic } from "../deck/model.ts";
+import { type BuiltDeck, buildDeckFolder, viteWarningsLogger } from "./build-files.ts";
+import { loadDeck } from "./deck-plugin.ts";
+import { displayPath } from "./read-deck.ts";
+
+/** Where a command builds from and to, and where it prints. */
+export interface BuildCommandOptions {
+  root: string;
+  /** Absolute path of the slides folder. */
+  slidesDir: string;
+  outDir: string;
+  /** Lines for the speaker: what was built. */
+  print: (line: string) => void;
+  /** Lines about problems: diagnostics, failures. */
+  printError: (line: string) => void;
+}
+
+/**
+ * What `npm run build` does, and what the exports do before printing: runs the pipeline, prints
+ * its diagnostics like a compiler, and builds the deck folder only when there is no error. A
+ * failure is reported as diagnostics and one summary line, never as a stack trace of the
+ * bundler; it returns undefined, and nothing was written.
+ */
+export async function runBuildCommand(
+  options: BuildCommandOptions,
+): Promise<BuiltDeck | undefined> {
+  const started = performance.now();
+  const { diagnostics } = loadDeck({
+    slidesDir: options.slidesDir,
+    themesDir: path.join(options.root, "themes"),
+  });
+  for (const diagnostic of diagnostics) options.printError(formatDiagnostic(diagnostic));
+  if (hasErrors(diagnostics)) {
+    options.printError(`build failed: ${countSummary(diagnostics)}; nothing was written`);
+    return undefined;
+  }
+  let built: BuiltDeck;
+  try {
+    built = await buildDeckFolder({
+      root: options.root,
+      slidesDir: options.slidesDir,
+      outDir: options.outDir,
+      logger: viteWarningsLogger(options.printError),
+    });
+  } catch (error) {
+    options.printError(`error: ${bundlerMessage(error)}`);
+    options.printError("build failed; nothing was written");
+    return undefined;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const size = `${Math.round(statSync(built.singleFile).size / 1000)} kB`;
+  const warnings = diagnostics.length > 0 ? `, ${countSummary(diagnostics)}` : "";
+  options.print(
+    `built ${displayPath(built.outDir)}/ for a web server and ${displayPath(built.singleFile)} (one file, ${size}) in ${seconds} s${warnings}`,
+  );
+  return built;
+}
+
+function countSummary(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return errors > 0
+    ? `${plural(errors, "error")}, ${plural(warnings, "warning")}`
+    : plural(warnings, "warning");
+}
+
+// The bundler's errors carry their own first line; their stacks are the bundler's internals.
+function bundlerMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.message.replace(/^Build failed with \d+ errors?:\s*/, "").trim();
+}
+
+/** `runBuildCommand` as the commands run it: `slides/` ($DECK_DIR) into `dist/` ($DECK_OUT_DIR). */
+export function buildFromEnvironment(root = process.cwd()): Promise<BuiltDeck | undefined> {
+  return runBuildCommand({
+    root,
+    slidesDir: path.resolve(root, process.env.DECK_DIR ?? "slides"),
+    outDir: path.resolve(root, process.env.DECK_OUT_DIR ?? "dist"),
+    print: (line) => console.log(line),
+    printError: (line) => console.error(line),
+  });
+}
