@@ -3,7 +3,8 @@ import { defineConfig } from "vite";
 import { cspPlugin } from "./src/vite/csp.ts";
 import { deckPlugin, loadDeck } from "./src/vite/deck-plugin.ts";
 import { deckCharacters, fontSubsetPlugin } from "./src/vite/font-subset.ts";
-import { OFFLINE_MODE, offlinePlugins } from "./src/vite/offline.ts";
+import { deckIconPlugin } from "./src/vite/icon.ts";
+import { OFFLINE_MODE, offlinePlugins, openFromDiskPlugin } from "./src/vite/offline.ts";
 
 // DECK_DIR builds another slides folder (tests and forks use it); the default is ./slides.
 const slidesDir = path.resolve(process.env.DECK_DIR ?? "slides");
@@ -23,11 +24,12 @@ export default defineConfig(({ mode }) => {
     base: "./",
     plugins: [
       deckPlugin({ slidesDir, themesDir }),
+      deckIconPlugin(slidesDir),
       fontSubsetPlugin(
         () => deckCharacters(loadDeck({ slidesDir, themesDir }).deck),
         path.resolve("node_modules/.cache/deck-fonts"),
       ),
-      ...(offline ? offlinePlugins() : []),
+      ...(offline ? offlinePlugins() : [openFromDiskPlugin()]),
       cspPlugin(),
     ],
     server: { host: "127.0.0.1", port: 5173, strictPort: false, headers },

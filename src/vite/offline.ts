@@ -1,4 +1,4 @@
-import type { PluginOption } from "vite";
+import type { Plugin, PluginOption } from "vite";
 import { viteSingleFile } from "vite-plugin-singlefile";
 import { slugify } from "../deck/slug.ts";
 
@@ -34,4 +34,25 @@ export function offlinePlugins(): PluginOption[] {
       },
     },
   ];
+}
+
+/**
+ * A built `index.html` opened from disk shows nothing: browsers refuse module scripts from
+ * `file://`. This plugin gives it a small inline script that, there and only there, goes on to the
+ * single-file deck beside it, with the same query (`?presenter`, `?print-pdf`) and slide.
+ */
+export function openFromDiskPlugin(): Plugin {
+  return {
+    name: "deck-open-from-disk",
+    apply: "build",
+    transformIndexHtml: {
+      // After the deck plugin has given the page its title, which names the single file.
+      order: "post",
+      handler(html) {
+        const target = JSON.stringify(`./${offlineFileName(html)}`);
+        const script = `<script>if (location.protocol === "file:") location.replace(${target} + location.search + location.hash);</script>`;
+        return html.replace(/<head>/i, (head) => `${head}\n    ${script}`);
+      },
+    },
+  };
 }
