@@ -19,6 +19,9 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Browsers under load take their time: reveal.js writes the URL at most once a second,
+          // transitions run for 0.8 s. Poll for the condition itself, generously.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],

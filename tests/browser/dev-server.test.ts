@@ -96,9 +96,7 @@ describe("npm start (the dev server)", () => {
       await gotoDeck(page, served.url, "#/second");
       const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
       await expect
-        .poll(() => popup.locator(".speaker-controls-notes .value").textContent(), {
-          timeout: 15_000,
-        })
+        .poll(() => popup.locator(".speaker-controls-notes .value").textContent())
         .toContain("Second notes");
       await popup.close();
       await gotoDeck(page, served.url, "?presenter#/second");

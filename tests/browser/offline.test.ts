@@ -216,16 +216,16 @@ describe("the single-file deck (offline, from file://)", () => {
     await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
     const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
     await expect
-      .poll(() => popup.locator(".speaker-controls-notes .value").textContent(), {
-        timeout: 15_000,
-      })
+      .poll(() => popup.locator(".speaker-controls-notes .value").textContent())
       .toContain("Go + client-go + AWS SDK: a 30–80 MB distroless image.");
     await popup.keyboard.press("ArrowRight");
-    await expect.poll(() => currentSlideId(page), { timeout: 10_000 }).toBe("smaller-memory");
+    await expect.poll(() => currentSlideId(page)).toBe("smaller-memory");
     await popup.close();
 
     const presenter = await open("?presenter");
     await presenter.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
+    // The presenter view joins the audience window where it is, then leads.
+    await expect.poll(() => currentSlideId(presenter)).toBe("smaller-memory");
     await presenter.keyboard.press("ArrowRight");
     await expect.poll(() => currentSlideId(page)).toBe("no-nil-panics");
     // The next step is the code walk-through's second step, on the same slide.

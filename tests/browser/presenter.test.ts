@@ -9,6 +9,7 @@ import {
   gotoDeck,
   openSession,
   type RecordedSession,
+  waitForHash,
 } from "../helpers/browser-session.ts";
 import { buildAndPreview, type Served } from "../helpers/deck-server.ts";
 
@@ -88,12 +89,13 @@ describe("the presenter view (?presenter)", () => {
     try {
       await presenter.keyboard.press("ArrowRight");
       await expect.poll(() => currentSlideId(audience)).toBe("the-default");
+      await waitForHash(audience, "#/the-default");
       await audience.reload();
       await audience.waitForSelector(".reveal[data-deck-ready]");
       expect(await currentSlideId(audience)).toBe("the-default");
       await presenter.keyboard.press("ArrowRight");
       await expect.poll(() => currentSlideId(audience)).toBe("i-do-it-anyway");
-
+      await waitForHash(presenter, "#/i-do-it-anyway");
       await presenter.reload();
       await presenter.waitForSelector(".reveal[data-deck-ready]");
       expect(await currentSlideId(presenter)).toBe("i-do-it-anyway");
@@ -173,9 +175,7 @@ describe("reveal.js's speaker view (S)", () => {
       await gotoDeck(page, served.url, "#/the-default");
       const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
       const notes = popup.locator(".speaker-controls-notes .value");
-      await expect
-        .poll(() => notes.textContent(), { timeout: 15_000 })
-        .toContain("client-go is the reference.");
+      await expect.poll(() => notes.textContent()).toContain("client-go is the reference.");
       await popup.keyboard.press("ArrowRight");
       await expect.poll(() => currentSlideId(page)).toBe("i-do-it-anyway");
       await expect.poll(() => notes.textContent()).toContain("This book is why.");
@@ -279,9 +279,16 @@ describe("only the deck's own windows drive it", () => {
           (window as unknown as { record(d: string): void }).record(String(event.data)),
         );
       });
+      // Counts the messages a window receives, before the deck's guard sees them (init scripts
+      // run before the page's own).
+      await session.context.addInitScript(() => {
+        const counted = window as unknown as { messagesArrived: number };
+        counted.messagesArrived = 0;
+        window.addEventListener("message", () => counted.messagesArrived++, { capture: true });
+      });
+      // Resolves once the page and its frame have loaded, or failed to.
       await page.goto(`${hostileOrigin}/attack.html`);
       // The preview server forbids framing by other sites (frame-ancestors, X-Frame-Options).
-      await page.waitForTimeout(500);
       expect(await page.frameLocator("#framed").locator(".reveal").count()).toBe(0);
 
       const [deck] = await Promise.all([
@@ -308,8 +315,17 @@ describe("only the deck's own windows drive it", () => {
         ];
         for (const attack of attacks) target?.postMessage(JSON.stringify(attack), "*");
       });
-      await page.waitForTimeout(1500);
+      // Every attack has been dispatched, to the guard and to whatever it let through.
+      await expect
+        .poll(() =>
+          deck.evaluate(() => (window as unknown as { messagesArrived: number }).messagesArrived),
+        )
+        .toBeGreaterThanOrEqual(4);
       expect(await currentSlideId(deck)).toBe("the-default");
+      // Messages from one window to another arrive in order: any answer of the notes plugin
+      // would come before this one.
+      await deck.evaluate(() => window.opener?.postMessage("sentinel", "*"));
+      await expect.poll(() => received.includes("sentinel")).toBe(true);
       expect(received.filter((data) => data.includes("reveal-notes"))).toEqual([]);
       await deck.close();
     } finally {

@@ -92,12 +92,12 @@ describe("the talk, built and opened in Chromium", () => {
     const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
     const notes = popup.locator(".speaker-controls-notes .value");
     await expect
-      .poll(() => notes.textContent(), { timeout: 15_000 })
+      .poll(() => notes.textContent())
       .toContain("A hello-world Go controller idles at 30–50 MB RSS before doing anything.");
     // Moving in the main window moves the speaker view along.
     await page.keyboard.press("ArrowRight");
     await expect
-      .poll(() => notes.textContent(), { timeout: 15_000 })
+      .poll(() => notes.textContent())
       .toContain("The single most common failure I've operated in Go");
     await popup.close();
   });

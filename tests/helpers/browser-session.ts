@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
 import { launchBrowser } from "../../src/browser/launch-browser.ts";
 
 /** A browser context that records what a deck must never do: leave its origin or log errors. */
@@ -46,10 +47,20 @@ export async function openSession(baseUrl: string): Promise<RecordedSession> {
   };
 }
 
-/** Loads the deck at `hash` and waits until reveal.js is ready. */
+/**
+ * Loads the deck at `hash` and waits until reveal.js is ready. Always a fresh load: going to a
+ * URL that differs from the current one only in its hash would not reload the page, and
+ * reveal.js would still be moving to the old hash or about to write it.
+ */
 export async function gotoDeck(page: Page, baseUrl: string, hash = ""): Promise<void> {
+  if (page.url() !== "about:blank") await page.goto("about:blank");
   await page.goto(`${baseUrl}${hash}`);
   await page.waitForSelector(".reveal[data-deck-ready]");
+}
+
+/** Waits until reveal.js has written the slide into the URL (it does so at most once a second). */
+export async function waitForHash(page: Page, hash: string): Promise<void> {
+  await expect.poll(() => new URL(page.url()).hash).toBe(hash);
 }
 
 /** The id of the slide reveal.js is showing. */
