@@ -19,6 +19,7 @@ import { measureContrast, requiredContrast } from "./contrast.ts";
 import { checkDeckModel, MAX_BODY_WORDS, promote } from "./deck-rules.ts";
 import { type CheckReport, createReport } from "./report.ts";
 import { failedFonts, probeCurrentSlide, type SlideProbe } from "./slide-probe.ts";
+import { checkSourceCoverage } from "./source-coverage.ts";
 
 /** The viewports every slide is rendered at: a laptop projector and a full-HD screen. */
 export const VIEWPORTS = [
@@ -57,6 +58,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const findings = [
     ...promote(loaded.diagnostics),
     ...checkDeckModel(deck, loaded.settingsFile, displayPath(options.slidesDir)),
+    ...(loaded.sourceFile ? checkSourceCoverage(deck, loaded.sourceFile) : []),
   ];
   const viewports = VIEWPORTS.map((v) => `${v.width}x${v.height}`);
   if (hasErrors(loaded.diagnostics))

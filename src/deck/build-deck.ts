@@ -25,6 +25,13 @@ export interface DeckInput {
   settingsFile?: SourceFile | undefined;
   /** Names of the themes that exist in `themes/`. */
   themes: readonly string[];
+  /** Other files in the folder that are neither slides nor known assets (paths as shown). */
+  otherFiles?: readonly string[] | undefined;
+}
+
+/** The path, as the deck's files are shown, of the `source` setting's file. */
+export function sourcePath(slidesDir: string, source: string): string {
+  return `${slidesDir}/${source}`;
 }
 
 /** Orders file paths naturally, so `2-x.md` comes before `10-x.md`. */
@@ -49,7 +56,22 @@ export function buildDeck(input: DeckInput): Result<Deck> {
     diagnostics.push(...parsed.diagnostics);
   }
 
-  const files = [...input.files].sort((a, b) => compareFileNames(a.path, b.path));
+  // The text the talk was written from is not a slide, though it may be Markdown.
+  const source = settings.source ? sourcePath(input.slidesDir, settings.source) : undefined;
+  for (const other of input.otherFiles ?? []) {
+    if (other === source) continue;
+    diagnostics.push(
+      diagnosticAt(
+        { file: other, line: 1, column: 1 },
+        "warning",
+        "not-a-slide",
+        "this file is neither a slide (.md) nor a known asset type, so the deck ignores it",
+      ),
+    );
+  }
+  const files = input.files
+    .filter((file) => file.path !== source)
+    .sort((a, b) => compareFileNames(a.path, b.path));
   for (const file of files) {
     const lines = createLineIndex(file.path, file.text);
     const split = splitSlides(file);

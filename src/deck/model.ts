@@ -113,6 +113,12 @@ export interface DeckSettings {
   aspect: AspectRatio;
   /** The document language. Default: `en`. */
   lang: string;
+  /**
+   * The text the talk was written from (an essay, a blog post): a `.txt` or `.md` file in the
+   * slides folder, not a slide itself. `npm run check` reports each of its sentences that is on
+   * no slide and in no notes. Default: none (empty).
+   */
+  source: string;
 }
 
 /** The talk's timing, for the speaker's pacing display. */

@@ -28,3 +28,27 @@ const entities: Record<string, string> = {
 function unescapeEntities(text: string): string {
   return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => entities[entity] ?? entity);
 }
+
+// Tags that end a run of text: what they separate must not run together ("a</p><p>b" is "a b").
+const BLOCK_TAG =
+  /<\/?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|br|hr|tr|td|th|table|thead|tbody|pre|blockquote|section|aside|figure|figcaption|svg|text|title|desc|g)\b[^>]*>/gi;
+const NAMED_ENTITIES: Record<string, string> = { ...entitiesByName(), nbsp: "\u00a0" };
+
+function entitiesByName(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(entities).map(([entity, character]) => [entity.slice(1, -1), character]),
+  );
+}
+
+/** The text of rendered HTML, as a reader meets it: tags dropped, entities decoded. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(BLOCK_TAG, " ")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (entity, name: string) => {
+      if (/^#x/i.test(name)) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+      if (name.startsWith("#")) return String.fromCodePoint(Number(name.slice(1)));
+      return NAMED_ENTITIES[name] ?? entity;
+    });
+}

@@ -15,12 +15,20 @@ export const DEFAULT_SETTINGS: Omit<DeckSettings, "title"> = Object.freeze({
   talkMinutes: undefined,
   aspect: "16:9",
   lang: "en",
+  source: "",
 });
 
 const ASPECTS: readonly AspectRatio[] = ["16:9", "4:3", "16:10"];
 const TEXT_KEYS = ["title", "author", "event", "date", "description"] as const;
 /** Every key `deck.yaml` accepts. */
-export const SETTING_KEYS = [...TEXT_KEYS, "theme", "talkMinutes", "aspect", "lang"] as const;
+export const SETTING_KEYS = [
+  ...TEXT_KEYS,
+  "theme",
+  "talkMinutes",
+  "aspect",
+  "lang",
+  "source",
+] as const;
 
 /** Parses and validates `deck.yaml`; `themes` lists the theme names that exist. */
 export function parseDeckSettings(
@@ -82,6 +90,12 @@ export function parseDeckSettings(
       if (typeof value !== "string" || !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(value)) {
         problem("`lang` must be a language tag such as `en` or `de-CH`");
       } else settings.lang = value;
+    } else if (key === "source") {
+      if (typeof value !== "string" || !isSourcePath(value)) {
+        problem(
+          "`source` must be a .txt or .md file inside the slides folder, such as `essay.txt`",
+        );
+      } else settings.source = value.replace(/^\.\//, "");
     } else {
       diagnostics.push(
         diagnosticAt(
@@ -94,6 +108,15 @@ export function parseDeckSettings(
     }
   }
   return { value: settings, diagnostics };
+}
+
+// A relative path that stays inside the slides folder.
+function isSourcePath(value: string): boolean {
+  return (
+    /\.(?:txt|md|markdown)$/i.test(value) &&
+    !value.startsWith("/") &&
+    !value.split(/[\\/]/).includes("..")
+  );
 }
 
 /** Fills in defaults and freezes the settings. */

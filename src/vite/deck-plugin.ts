@@ -1,10 +1,12 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
-import { buildDeck } from "../deck/build-deck.ts";
+import { buildDeck, type DeckInput, sourcePath } from "../deck/build-deck.ts";
 import { diagnosticAt, formatDiagnostic, hasErrors, sortDiagnostics } from "../deck/diagnostics.ts";
 import { escapeHtml } from "../deck/markdown.ts";
-import type { Deck, Diagnostic, SourceFile } from "../deck/model.ts";
+import type { Deck, Diagnostic, Result, SourceFile } from "../deck/model.ts";
+import { settingLine } from "../deck/settings.ts";
+import { decodeSource } from "../deck/source.ts";
 import { prerenderSlides } from "../runtime/render-slides.ts";
 import { SLIDES_START } from "./csp.ts";
 import { generateDeckModule } from "./deck-module.ts";
@@ -25,6 +27,8 @@ export interface DeckBuild {
   /** The theme names, for the runtime's `?theme=`. */
   themes: string[];
   assetFiles: string[];
+  /** The text the talk was written from (the `source` setting), when it has one. */
+  sourceFile: SourceFile | undefined;
 }
 
 /** Reads and builds the deck, resolving assets and the theme against the disk. */
@@ -53,14 +57,46 @@ export function loadDeck(location: DeckLocation): DeckBuild {
       ),
     );
   }
+  const source = readSourceFile(location.slidesDir, built.value.settings.source, read.value);
+  diagnostics.push(...source.diagnostics);
   return {
     deck: built.value,
     settingsFile: read.value.settingsFile,
+    sourceFile: source.value,
     diagnostics: sortDiagnostics(diagnostics),
     styleFiles: existsSync(baseFile) ? [baseFile, ...themeFiles] : themeFiles,
     themes: [...read.value.themes],
     assetFiles,
   };
+}
+
+// The `source` setting names a file in the slides folder; it must be there.
+function readSourceFile(
+  slidesDir: string,
+  source: string,
+  input: DeckInput,
+): Result<SourceFile | undefined> {
+  if (!source) return { value: undefined, diagnostics: [] };
+  const file = path.join(slidesDir, source);
+  if (!existsSync(file)) {
+    const settings = input.settingsFile;
+    return {
+      value: undefined,
+      diagnostics: [
+        diagnosticAt(
+          {
+            file: settings?.path ?? input.slidesDir,
+            line: settingLine(settings?.text ?? "", "source"),
+            column: 1,
+          },
+          "error",
+          "missing-source",
+          `the source text ${source} is not in ${input.slidesDir}`,
+        ),
+      ],
+    };
+  }
+  return decodeSource(sourcePath(input.slidesDir, source), readFileSync(file));
 }
 
 /**

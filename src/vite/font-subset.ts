@@ -4,34 +4,21 @@ import path from "node:path";
 import subsetFont from "subset-font";
 import type { Plugin } from "vite";
 import type { Deck } from "../deck/model.ts";
+import { htmlToText } from "../deck/plain-text.ts";
 
 // Characters the deck's own chrome prints (presenter view, handout, slide numbers, toasts), on
 // top of the deck's text: printable ASCII and a little typography.
 const CHROME = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("")}·–—−…‘’“”×`;
 
-const ENTITIES: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  "#39": "'",
-  nbsp: " ",
-};
-
 /** Every character a deck can show: its slides, notes, titles and settings, and the chrome's. */
 export function deckCharacters(deck: Deck): string {
-  const text = [
-    ...deck.slides.flatMap((slide) => [slide.title, slide.html, slide.notesHtml]),
-    ...Object.values(deck.settings).map(String),
-    CHROME,
-  ]
-    .join(" ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (entity, name: string) => {
-      if (name.startsWith("#x")) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-      if (name.startsWith("#")) return String.fromCodePoint(Number(name.slice(1)));
-      return ENTITIES[name] ?? entity;
-    });
+  const text = htmlToText(
+    [
+      ...deck.slides.flatMap((slide) => [slide.title, slide.html, slide.notesHtml]),
+      ...Object.values(deck.settings).map(String),
+      CHROME,
+    ].join(" "),
+  );
   return [...new Set(text)].sort().join("");
 }
 

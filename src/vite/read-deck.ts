@@ -46,6 +46,7 @@ export function readDeck(location: DeckLocation): Result<DeckInput> {
     return { value: input, diagnostics };
   }
   const files: SourceFile[] = [];
+  const otherFiles: string[] = [];
   for (const entry of readdirSync(location.slidesDir, { withFileTypes: true })) {
     if (!entry.isFile() || entry.name.startsWith(".")) continue;
     const absolute = path.join(location.slidesDir, entry.name);
@@ -57,17 +58,11 @@ export function readDeck(location: DeckLocation): Result<DeckInput> {
       if (entry.name === SETTINGS_FILE) input.settingsFile = decoded.value;
       else files.push(decoded.value);
     } else if (!ASSET_FILE.test(entry.name)) {
-      diagnostics.push(
-        diagnosticAt(
-          { file: shown, line: 1, column: 1 },
-          "warning",
-          "not-a-slide",
-          "this file is neither a slide (.md) nor a known asset type, so the deck ignores it",
-        ),
-      );
+      otherFiles.push(shown);
     }
   }
   input.files = files;
+  input.otherFiles = otherFiles;
   return { value: input, diagnostics };
 }
 

@@ -3,7 +3,7 @@ import { assetPlaceholder } from "../../src/deck/asset-placeholder.ts";
 import { buildDeck, compareFileNames, countWords } from "../../src/deck/build-deck.ts";
 import type { SourceFile } from "../../src/deck/model.ts";
 
-const build = (files: Record<string, string>, settings?: string) =>
+const build = (files: Record<string, string>, settings?: string, otherFiles?: string[]) =>
   buildDeck({
     slidesDir: "slides",
     files: Object.entries(files).map(
@@ -11,6 +11,7 @@ const build = (files: Record<string, string>, settings?: string) =>
     ),
     settingsFile: settings === undefined ? undefined : { path: "slides/deck.yaml", text: settings },
     themes: ["default"],
+    otherFiles,
   });
 
 describe("buildDeck", () => {
@@ -152,5 +153,23 @@ describe("buildDeck pacing", () => {
 describe("countWords", () => {
   test("counts spoken words, not Markdown punctuation", () => {
     expect(countWords("Say **this**, then - that.\n\n---\n\n```\n```")).toBe(4);
+  });
+
+  test("reads the text the talk was written from as its source, never as slides", () => {
+    const markdown = build(
+      { "01.md": "# Talk\n", "post.md": "# A blog post\n\nIts text.\n" },
+      "source: post.md\n",
+    );
+    expect(markdown.diagnostics).toEqual([]);
+    expect(markdown.value.slides.map((s) => s.title)).toEqual(["Talk"]);
+    expect(markdown.value.settings.source).toBe("post.md");
+    // A .txt source is no stray file; other unknown files still are.
+    const text = build({ "01.md": "# Talk\n" }, "source: ./essay.txt\n", [
+      "slides/essay.txt",
+      "slides/todo.txt",
+    ]);
+    expect(text.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
+      "slides/todo.txt not-a-slide",
+    ]);
   });
 });

@@ -6,7 +6,7 @@ const parse = (text: string) => parseDeckSettings("slides/deck.yaml", text, ["de
 describe("parseDeckSettings", () => {
   test("reads every setting", () => {
     const { value, diagnostics } = parse(
-      'title: My talk\nauthor: Ada\nevent: Meetup\ndate: 2026-04-19\ndescription: Why.\ntheme: dark\ntalkMinutes: 20\naspect: "4:3"\nlang: de-CH\n',
+      'title: My talk\nauthor: Ada\nevent: Meetup\ndate: 2026-04-19\ndescription: Why.\ntheme: dark\ntalkMinutes: 20\naspect: "4:3"\nlang: de-CH\nsource: essay.txt\n',
     );
     expect(diagnostics).toEqual([]);
     expect(value).toEqual({
@@ -19,6 +19,7 @@ describe("parseDeckSettings", () => {
       talkMinutes: 20,
       aspect: "4:3",
       lang: "de-CH",
+      source: "essay.txt",
     });
   });
 
