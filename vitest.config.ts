@@ -1,4 +1,20 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
+
+// What browser tests need: Chromium under load takes its time; reveal.js writes the URL at most
+// once a second and transitions run for 0.8 s. Tests poll for the condition itself, generously.
+const browserTests = {
+  environment: "node",
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  expect: { poll: { timeout: 15_000, interval: 50 } },
+} as const;
+
+// The engine's tests build the decks in tests/fixtures/ and never read slides/: if one fell back
+// on the default deck, it would find none here and fail, instead of passing on this talk only.
+const engineEnv = {
+  DECK_DIR: path.resolve("tests/fixtures/decks/engine-tests-read-no-default-deck"),
+};
 
 export default defineConfig({
   test: {
@@ -10,20 +26,19 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          env: engineEnv,
         },
       },
       {
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
-          environment: "node",
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          // Browsers under load take their time: reveal.js writes the URL at most once a second,
-          // transitions run for 0.8 s. Poll for the condition itself, generously.
-          expect: { poll: { timeout: 15_000, interval: 50 } },
+          env: engineEnv,
+          ...browserTests,
         },
       },
+      // The talk's own tests, the only ones that read slides/; a fork with another talk deletes them.
+      { test: { name: "talk", include: ["tests/talk/**/*.test.ts"], ...browserTests } },
     ],
   },
 });

@@ -83,7 +83,8 @@ export async function printHandout(
 }
 
 // Chromium renders these in the page margins, with their own styles (they see no page CSS).
-const BAND = `width:100%;margin:0 ${HANDOUT_MARGINS.left}mm;font-family:'Source Sans 3',Helvetica,Arial,sans-serif;font-size:8.5pt;color:#333;display:flex;justify-content:space-between;`;
+// No ligatures: a PDF reader copies and finds "fi" in the title only when it is two letters.
+const BAND = `width:100%;margin:0 ${HANDOUT_MARGINS.left}mm;font-family:'Source Sans 3',Helvetica,Arial,sans-serif;font-size:8.5pt;color:#333;display:flex;font-variant-ligatures:none;justify-content:space-between;`;
 
 function header(settings: DeckSettings): string {
   const right = [settings.author, settings.event, settings.date].filter(Boolean).join(" · ");

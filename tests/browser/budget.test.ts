@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BUDGETS } from "../../src/bench/bench-budgets.ts";
 import { firstSlidePayload, wholeDeckPayload } from "../../src/bench/payload.ts";
 import { launchBrowser } from "../../src/browser/launch-browser.ts";
-import { buildAndPreview, type Served } from "../helpers/deck-server.ts";
+import { buildAndPreview, fixtureDeck, type Served } from "../helpers/deck-server.ts";
 
 // Sizes are deterministic, so they are tested; times are not, so they stay in `npm run bench`.
 let served: Served & { outDir: string };
 beforeAll(async () => {
-  served = await buildAndPreview();
+  served = await buildAndPreview(fixtureDeck("engine"));
 });
 afterAll(async () => {
   await served?.close();

@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildDeckTo, writeDeck } from "../helpers/deck-server.ts";
-import { ESSAY_HEADINGS, readEssay } from "../helpers/essay.ts";
+import { buildDeckTo, fixtureDeck, writeDeck } from "../helpers/deck-server.ts";
 import { readPdf } from "../helpers/read-pdf.ts";
 import { descendants, isRunning, runExport, startExport } from "../helpers/run-export.ts";
 
@@ -12,7 +11,7 @@ let talkDist: string;
 let outDir: string;
 
 beforeAll(async () => {
-  talkDist = await buildDeckTo();
+  talkDist = await buildDeckTo(fixtureDeck("engine"));
   outDir = mkdtempSync(path.join(tmpdir(), "deck-pdf-"));
   made.push(talkDist, outDir);
 });
@@ -20,7 +19,18 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-const TITLES = [readEssay()[0]?.heading ?? "", ...ESSAY_HEADINGS];
+const TITLES = [
+  "Engine fixture",
+  "Plain text",
+  "Part one",
+  "Code steps",
+  "A chart",
+  "Fragments",
+  "An image",
+  "Part two",
+  "Last point",
+  "Thank you",
+];
 
 async function buildFixture(files: Record<string, string>): Promise<string> {
   const slides = writeDeck(files);
@@ -41,15 +51,15 @@ describe("npm run pdf (slides)", () => {
   });
 
   test("prints progress, then the path and size it wrote", () => {
-    expect(stdout).toContain("slide 7/21");
+    expect(stdout).toContain("slide 7/10");
     expect(stdout).toMatch(
-      new RegExp(`wrote ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(21 pages, \\d+ kB\\)`),
+      new RegExp(`wrote ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(10 pages, \\d+ kB\\)`),
     );
   });
 
   test("has one 16:9 page per slide, each with its slide's title as selectable text", async () => {
     const pdf = await readPdf(file);
-    expect(pdf.pages).toBe(21);
+    expect(pdf.pages).toBe(10);
     const { width, height } = await pdf.size(1);
     expect(width / height).toBeCloseTo(16 / 9, 2);
     for (const [index, title] of TITLES.entries()) {
@@ -57,29 +67,27 @@ describe("npm run pdf (slides)", () => {
     }
   });
 
-  test("has bookmarks for every slide, nested under the three parts", async () => {
+  test("has bookmarks for every slide, nested under the parts (`#` slides)", async () => {
     const { outline } = await readPdf(file);
     const titles = (items: typeof outline): string[] => items.map((item) => item.title);
     expect(titles(outline)).toEqual([
-      "rust for kubernetes addons",
-      "The default",
-      "I do it anyway",
-      "Wrong workload",
-      "I. Wins",
-      "II. Tradeoffs",
-      "III. The claim",
-      "That's why.",
+      "Engine fixture",
+      "Plain text",
+      "Part one",
+      "Part two",
+      "Thank you",
     ]);
-    expect(titles(outline[4]?.items ?? [])).toEqual(ESSAY_HEADINGS.slice(4, 10));
-    expect(titles(outline[5]?.items ?? [])).toEqual(ESSAY_HEADINGS.slice(11, 15));
-    expect(titles(outline[6]?.items ?? [])).toEqual(ESSAY_HEADINGS.slice(16, 19));
+    expect(titles(outline[2]?.items ?? [])).toEqual(TITLES.slice(3, 7));
+    expect(titles(outline[3]?.items ?? [])).toEqual(["Last point"]);
+    expect(titles(outline[4]?.items ?? [])).toEqual([]);
   });
 
   test("carries the title, subject and language of the deck settings", async () => {
     const { info } = await readPdf(file);
     expect(info).toMatchObject({
-      Title: "rust for kubernetes addons",
-      Subject: "Go is the default language of Kubernetes. I stopped using it for addons anyway.",
+      Title: "Engine fixture",
+      Author: "Ada Lovelace",
+      Subject: "A small deck with one of each thing the engine renders.",
       Language: "en",
     });
   });
@@ -128,20 +136,21 @@ describe("npm run handout", () => {
     const file = path.join(outDir, "handout.pdf");
     const run = runExport(["handout", "--dist", talkDist, "--out", file]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("slide 21/21");
+    expect(run.stdout).toContain("slide 10/10");
     const pdf = await readPdf(file);
     // A cover, then three slides a page where their notes fit, fewer where they are long.
-    expect(pdf.pages).toBeGreaterThanOrEqual(1 + 7);
-    expect(pdf.pages).toBeLessThanOrEqual(1 + 11);
+    expect(pdf.pages).toBeGreaterThanOrEqual(1 + 4);
+    expect(pdf.pages).toBeLessThanOrEqual(1 + 6);
     // A4 is 595 × 842 pt; Chromium rounds the page to whole CSS pixels.
     const { width, height } = await pdf.size(1);
     expect(Math.abs(width - 595.28)).toBeLessThan(1);
     expect(Math.abs(height - 841.89)).toBeLessThan(1.5);
-    expect(await pdf.text(1)).toContain("2026-04-19");
+    expect(await pdf.text(1)).toContain("2026-01-01");
+    expect(await pdf.text(1)).toContain("Fixture Meetup");
     let all = "";
     for (let page = 1; page <= pdf.pages; page++) {
       const text = await pdf.text(page);
-      expect(text).toContain("rust for kubernetes addons");
+      expect(text).toContain("Engine fixture");
       expect(text).toContain(`Page ${page} of ${pdf.pages}`);
       all += text;
     }
@@ -149,9 +158,9 @@ describe("npm run handout", () => {
     expect(positions.every((at) => at >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     const page2 = await pdf.text(2);
-    expect(page2).toContain("2. The default");
-    expect(page2).toContain("Picking anything else means swimming against the ecosystem.");
-    expect(pdf.info.Title).toBe("rust for kubernetes addons (handout)");
+    expect(page2).toContain("2. Plain text");
+    expect(page2).toContain("so that pacing has words to count.");
+    expect(pdf.info.Title).toBe("Engine fixture (handout)");
   });
 
   test("takes --paper letter and --per-page 1", async () => {
@@ -170,12 +179,12 @@ describe("npm run handout", () => {
       ]).status,
     ).toBe(0);
     const pdf = await readPdf(file);
-    expect(pdf.pages).toBe(1 + 21);
+    expect(pdf.pages).toBe(1 + 10);
     const { width, height } = await pdf.size(2);
     expect(Math.abs(width - 612)).toBeLessThan(1);
     expect(Math.abs(height - 792)).toBeLessThan(1.5);
-    // The cover is page 1, so slide 6 is on page 7.
-    expect(await pdf.text(7)).toContain("Go + client-go + AWS SDK: a 30–80 MB distroless image.");
+    // The cover is page 1, so slide 5 is on page 6.
+    expect(await pdf.text(6)).toContain("The chart shows two ranges");
   });
 
   test("rejects bad options with the usage", () => {

@@ -11,14 +11,14 @@ import {
   type RecordedSession,
   waitForHash,
 } from "../helpers/browser-session.ts";
-import { buildAndPreview, type Served } from "../helpers/deck-server.ts";
+import { buildAndPreview, fixtureDeck, type Served } from "../helpers/deck-server.ts";
 
 let served: Served;
 let session: RecordedSession;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  served = await buildAndPreview();
+  served = await buildAndPreview(fixtureDeck("engine"));
   session = await openSession(served.url);
   session.context.on("page", (page) => page.on("dialog", (d) => dialogs.push(d.message())));
   session.page.on("dialog", (d) => dialogs.push(d.message()));
@@ -68,17 +68,17 @@ describe("the presenter view (?presenter)", () => {
   test("shows the current slide, its notes, the next slide, and follows the audience both ways", async () => {
     const { presenter, audience, close } = await openPair();
     try {
-      await expect.poll(() => nextTitle(presenter)).toBe("The default");
+      await expect.poll(() => nextTitle(presenter)).toBe("Plain text");
       await presenter.keyboard.press("ArrowRight");
-      await expect.poll(() => currentSlideId(audience)).toBe("the-default");
-      await expect.poll(() => notesText(presenter)).toContain("client-go is the reference.");
-      await expect.poll(() => nextTitle(presenter)).toBe("I do it anyway");
+      await expect.poll(() => currentSlideId(audience)).toBe("plain-text");
+      await expect.poll(() => notesText(presenter)).toContain("The plain slide's notes.");
+      await expect.poll(() => nextTitle(presenter)).toBe("Part one");
 
       await audience.keyboard.press("ArrowRight");
       await audience.keyboard.press("ArrowRight");
-      await expect.poll(() => currentSlideId(presenter)).toBe("wrong-workload");
-      await expect.poll(() => notesText(presenter)).toContain("The priorities invert.");
-      await expect.poll(() => nextTitle(presenter)).toBe("I. Wins");
+      await expect.poll(() => currentSlideId(presenter)).toBe("code-steps");
+      await expect.poll(() => notesText(presenter)).toContain("Walk through the code");
+      await expect.poll(() => nextTitle(presenter)).toBe("Code steps");
     } finally {
       await close();
     }
@@ -88,19 +88,19 @@ describe("the presenter view (?presenter)", () => {
     const { presenter, audience, close } = await openPair();
     try {
       await presenter.keyboard.press("ArrowRight");
-      await expect.poll(() => currentSlideId(audience)).toBe("the-default");
-      await waitForHash(audience, "#/the-default");
+      await expect.poll(() => currentSlideId(audience)).toBe("plain-text");
+      await waitForHash(audience, "#/plain-text");
       await audience.reload();
       await audience.waitForSelector(".reveal[data-deck-ready]");
-      expect(await currentSlideId(audience)).toBe("the-default");
+      expect(await currentSlideId(audience)).toBe("plain-text");
       await presenter.keyboard.press("ArrowRight");
-      await expect.poll(() => currentSlideId(audience)).toBe("i-do-it-anyway");
-      await waitForHash(presenter, "#/i-do-it-anyway");
+      await expect.poll(() => currentSlideId(audience)).toBe("part-one");
+      await waitForHash(presenter, "#/part-one");
       await presenter.reload();
       await presenter.waitForSelector(".reveal[data-deck-ready]");
-      expect(await currentSlideId(presenter)).toBe("i-do-it-anyway");
+      expect(await currentSlideId(presenter)).toBe("part-one");
       await audience.keyboard.press("ArrowLeft");
-      await expect.poll(() => currentSlideId(presenter)).toBe("the-default");
+      await expect.poll(() => currentSlideId(presenter)).toBe("plain-text");
     } finally {
       await close();
     }
@@ -111,10 +111,10 @@ describe("the presenter view (?presenter)", () => {
     try {
       expect(await audience.evaluate(() => "BroadcastChannel" in window)).toBe(false);
       await presenter.keyboard.press("ArrowRight");
-      await expect.poll(() => currentSlideId(audience)).toBe("the-default");
+      await expect.poll(() => currentSlideId(audience)).toBe("plain-text");
       await audience.keyboard.press("ArrowRight");
-      await expect.poll(() => currentSlideId(presenter)).toBe("i-do-it-anyway");
-      await expect.poll(() => nextTitle(presenter)).toBe("Wrong workload");
+      await expect.poll(() => currentSlideId(presenter)).toBe("part-one");
+      await expect.poll(() => nextTitle(presenter)).toBe("Code steps");
     } finally {
       await close();
     }
@@ -126,7 +126,7 @@ describe("the presenter view (?presenter)", () => {
       expect(await audience.evaluate(() => document.visibilityState)).toBe("hidden");
       await presenter.keyboard.press("ArrowRight");
       await presenter.keyboard.press("ArrowRight");
-      await expect.poll(() => currentSlideId(audience)).toBe("i-do-it-anyway");
+      await expect.poll(() => currentSlideId(audience)).toBe("part-one");
     } finally {
       await close();
     }
@@ -138,14 +138,12 @@ describe("the presenter view (?presenter)", () => {
       await expect
         .poll(() => presenter.locator(".presenter-pacing").textContent())
         .toBe("On track");
-      const budget = await presenter
-        .locator("#rust-for-kubernetes-addons")
-        .getAttribute("data-timing");
+      const budget = await presenter.locator("#engine-fixture").getAttribute("data-timing");
       expect(await presenter.locator(".presenter-budget").textContent()).toBe(
         formatDuration(Number(budget)),
       );
       expect(await presenter.locator(".presenter-remaining").textContent()).toMatch(
-        /^(20:00|19:5\d)$/,
+        /^(3:00|2:5\d)$/,
       );
 
       const size = () =>
@@ -161,7 +159,7 @@ describe("the presenter view (?presenter)", () => {
       // The arrow keys still move the deck after clicking the buttons.
       await presenter.getByRole("button", { name: "Smaller notes text" }).click();
       await presenter.keyboard.press("ArrowRight");
-      await expect.poll(() => currentSlideId(presenter)).toBe("the-default");
+      await expect.poll(() => currentSlideId(presenter)).toBe("plain-text");
     } finally {
       await close();
     }
@@ -172,19 +170,19 @@ describe("reveal.js's speaker view (S)", () => {
   test("drives the main window, and paces with budgets derived from the notes", async () => {
     const page = await session.context.newPage();
     try {
-      await gotoDeck(page, served.url, "#/the-default");
+      await gotoDeck(page, served.url, "#/plain-text");
       const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
       const notes = popup.locator(".speaker-controls-notes .value");
-      await expect.poll(() => notes.textContent()).toContain("client-go is the reference.");
+      await expect.poll(() => notes.textContent()).toContain("The plain slide's notes.");
       await popup.keyboard.press("ArrowRight");
-      await expect.poll(() => currentSlideId(page)).toBe("i-do-it-anyway");
-      await expect.poll(() => notes.textContent()).toContain("This book is why.");
+      await expect.poll(() => currentSlideId(page)).toBe("part-one");
+      await expect.poll(() => notes.textContent()).toContain("Part one opens here.");
       await expect.poll(() => popup.locator(".pacing").isVisible()).toBe(true);
       await expect
         .poll(() => popup.locator(".pacing").getAttribute("class"))
         .toMatch(/ahead|on-track|behind/);
 
-      // The budgets reveal.js paces with are the notes' estimates, scaled to the 20-minute talk.
+      // The budgets reveal.js paces with are the notes' estimates, scaled to the 3-minute talk.
       const slides = await page.$$eval(".reveal .slides > section", (sections) =>
         sections.map((s) => ({
           timing: Number(s.getAttribute("data-timing")),
@@ -192,11 +190,11 @@ describe("reveal.js's speaker view (S)", () => {
         })),
       );
       const estimates = slides.map((s) => estimateSeconds(countWords(s.notes)));
-      const scale = 1200 / estimates.reduce((a, b) => a + b, 0);
+      const scale = 180 / estimates.reduce((a, b) => a + b, 0);
       slides.forEach((slide, i) => {
         expect(Math.abs(slide.timing - (estimates[i] ?? 0) * scale)).toBeLessThanOrEqual(1);
       });
-      expect(slides.reduce((total, s) => total + s.timing, 0)).toBe(1200);
+      expect(slides.reduce((total, s) => total + s.timing, 0)).toBe(180);
       expect(
         await page.evaluate(() => (window as unknown as { Reveal?: unknown }).Reveal),
       ).toBeUndefined();
@@ -212,11 +210,11 @@ describe("reveal.js's speaker view (S)", () => {
       await page.addInitScript(() => {
         window.open = () => null;
       });
-      await gotoDeck(page, served.url, "#/the-default");
+      await gotoDeck(page, served.url, "#/plain-text");
       await page.keyboard.press("s");
       await expect.poll(() => page.locator(".deck-toast").textContent()).toContain("?presenter");
       await page.keyboard.press("ArrowRight");
-      await expect.poll(() => currentSlideId(page)).toBe("i-do-it-anyway");
+      await expect.poll(() => currentSlideId(page)).toBe("part-one");
       expect(dialogs).toEqual([]);
     } finally {
       await page.close();
@@ -261,7 +259,7 @@ describe("only the deck's own windows drive it", () => {
     // local ones. The hostile page opens the deck and frames it, then posts reveal.js's messages.
     const hostile = createServer((_request, response) => {
       response.setHeader("content-type", "text/html");
-      response.end(`<!doctype html><iframe id="framed" src="${served.url}#/the-default"></iframe>`);
+      response.end(`<!doctype html><iframe id="framed" src="${served.url}#/plain-text"></iframe>`);
     });
     await new Promise<void>((resolve) => hostile.listen(0, "127.0.0.1", resolve));
     const { port } = hostile.address() as AddressInfo;
@@ -295,10 +293,10 @@ describe("only the deck's own windows drive it", () => {
         page.waitForEvent("popup"),
         page.evaluate((url) => {
           (window as unknown as { deck: Window | null }).deck = window.open(url);
-        }, `${served.url}#/the-default`),
+        }, `${served.url}#/plain-text`),
       ]);
       await deck.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
-      expect(await currentSlideId(deck)).toBe("the-default");
+      expect(await currentSlideId(deck)).toBe("plain-text");
       await page.evaluate(() => {
         const target = (window as unknown as { deck: Window | null }).deck;
         const attacks = [
@@ -321,7 +319,7 @@ describe("only the deck's own windows drive it", () => {
           deck.evaluate(() => (window as unknown as { messagesArrived: number }).messagesArrived),
         )
         .toBeGreaterThanOrEqual(4);
-      expect(await currentSlideId(deck)).toBe("the-default");
+      expect(await currentSlideId(deck)).toBe("plain-text");
       // Messages from one window to another arrive in order: any answer of the notes plugin
       // would come before this one.
       await deck.evaluate(() => window.opener?.postMessage("sentinel", "*"));

@@ -18,8 +18,13 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Builds a deck (the talk by default) into a fresh temporary folder, like `npm run build`. */
-export async function buildDeckTo(slidesDir?: string): Promise<string> {
+/** A fixture deck under tests/fixtures/decks: engine tests build these, never `slides/`. */
+export function fixtureDeck(name: string): string {
+  return path.join(ROOT, "tests/fixtures/decks", name);
+}
+
+/** Builds a deck into a fresh temporary folder, like `npm run build`. */
+export async function buildDeckTo(slidesDir: string): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), "deck-dist-"));
   await buildFiles({ root: ROOT, slidesDir, outDir });
   return outDir;
@@ -32,7 +37,7 @@ export function buildDeckFolderTo(slidesDir: string): Promise<BuiltDeck> {
 }
 
 /** Builds the single-file deck (`vite build --mode offline`) into `outDir`; returns its path. */
-export async function buildOfflineTo(outDir: string, slidesDir?: string): Promise<string> {
+export async function buildOfflineTo(outDir: string, slidesDir: string): Promise<string> {
   const output = await buildFiles({ root: ROOT, slidesDir, outDir, offline: true });
   const outputs = Array.isArray(output) ? output : [output];
   const html = outputs
@@ -42,8 +47,8 @@ export async function buildOfflineTo(outDir: string, slidesDir?: string): Promis
   return path.join(outDir, html.fileName);
 }
 
-/** Builds a deck (the talk by default) and serves it like `npm run preview`. */
-export async function buildAndPreview(slidesDir?: string): Promise<Served & { outDir: string }> {
+/** Builds a deck and serves it like `npm run preview`. */
+export async function buildAndPreview(slidesDir: string): Promise<Served & { outDir: string }> {
   const outDir = await buildDeckTo(slidesDir);
   const server = await preview({
     root: ROOT,

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { loadDeck } from "../../src/vite/deck-plugin.ts";
-import { ROOT, writeDeck } from "../helpers/deck-server.ts";
+import { fixtureDeck, ROOT, writeDeck } from "../helpers/deck-server.ts";
 
 const themesDir = path.join(ROOT, "themes");
 const made: string[] = [];
@@ -21,14 +21,14 @@ const codes = (slidesDir: string) =>
   );
 
 describe("loadDeck (reading a slides folder from disk)", () => {
-  test("builds the talk in slides/ with no error and no warning", () => {
+  test("builds a deck folder with no error and no warning, with every theme", () => {
     const { deck, diagnostics, styleFiles, themes } = loadDeck({
-      slidesDir: path.join(ROOT, "slides"),
+      slidesDir: fixtureDeck("engine"),
       themesDir,
     });
     expect(diagnostics).toEqual([]);
-    expect(deck.slides).toHaveLength(21);
-    expect(deck.settings).toMatchObject({ title: "rust for kubernetes addons", talkMinutes: 20 });
+    expect(deck.slides).toHaveLength(10);
+    expect(deck.settings).toMatchObject({ title: "Engine fixture", talkMinutes: 3 });
     expect(themes).toEqual(["dark", "default", "high-contrast"]);
     expect(styleFiles[0]).toBe(path.join(themesDir, "_base.css"));
   });
