@@ -31,17 +31,19 @@ export interface EssaySection {
   sentences: string[];
 }
 
+/** The talk's slides folder: these tests, and only these, read it. */
+export const TALK_DIR = path.resolve(import.meta.dirname, "../../slides");
+
 /**
- * Reads the essay (a copy in tests/fixtures) into the title section and one section per heading.
- * Its first line ("back") is a link of the page it was copied from, not content.
+ * Reads the essay (`slides/essay.txt`, the deck's `source`) into the title section and one
+ * section per heading. It is the essay as published, without the page's "back" link above it.
  */
 export function readEssay(): EssaySection[] {
-  const text = readFileSync(path.join(import.meta.dirname, "../fixtures/essay.txt"), "utf8");
+  const text = readFileSync(path.join(TALK_DIR, "essay.txt"), "utf8");
   const lines = text
     .split("\n")
     .map((line) => line.trim())
-    .filter(Boolean)
-    .slice(1);
+    .filter(Boolean);
   const [title = "", ...rest] = lines;
   const sections: EssaySection[] = [{ heading: title, sentences: [] }];
   for (const line of rest) {

@@ -1,18 +1,28 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  currentSlideId,
-  gotoDeck,
-  openSession,
-  type RecordedSession,
-} from "../helpers/browser-session.ts";
-import { buildAndPreview, type Served } from "../helpers/deck-server.ts";
-import { ESSAY_HEADINGS, normalizeSpace, readEssay } from "../helpers/essay.ts";
+import { runCheck } from "../../src/check/run-check.ts";
+import { checkSourceCoverage } from "../../src/check/source-coverage.ts";
+import { loadDeck } from "../../src/vite/deck-plugin.ts";
+import { gotoDeck, openSession, type RecordedSession } from "../helpers/browser-session.ts";
+import { buildAndPreview, ROOT, type Served } from "../helpers/deck-server.ts";
+import { readPdf } from "../helpers/read-pdf.ts";
+import { runExport } from "../helpers/run-export.ts";
+import { ESSAY_HEADINGS, normalizeSpace, readEssay, TALK_DIR } from "./essay.ts";
 
-let served: Served;
+/*
+ * The talk's own tests: "rust for kubernetes addons", from the essay in slides/essay.txt. They
+ * are the only tests that read slides/. In a fork with another talk, delete tests/talk/.
+ */
+
+const TALK_TITLE = "rust for kubernetes addons";
+const themesDir = path.join(ROOT, "themes");
+let served: Served & { outDir: string };
 let session: RecordedSession;
 
 beforeAll(async () => {
-  served = await buildAndPreview();
+  served = await buildAndPreview(TALK_DIR);
   session = await openSession(served.url);
   await gotoDeck(session.page, served.url);
 });
@@ -30,11 +40,23 @@ function readSlides() {
       title: section.querySelector("h1, h2")?.textContent ?? "",
       text: section.textContent ?? "",
       notes: section.querySelector("aside.notes")?.textContent ?? "",
+      code: Array.from(section.querySelectorAll("pre code"), (code) => code.textContent ?? ""),
     })),
   );
 }
 
-describe("the talk, built and opened in Chromium", () => {
+describe("the talk in slides/", () => {
+  test("is the talk these tests are for", () => {
+    const { deck, diagnostics } = loadDeck({ slidesDir: TALK_DIR, themesDir });
+    expect(
+      deck.settings.title,
+      `slides/ holds "${deck.settings.title}", not "${TALK_TITLE}": tests/talk/ tests that talk only; delete tests/talk/ in your own talk (README: Make your own talk)`,
+    ).toBe(TALK_TITLE);
+    expect(diagnostics).toEqual([]);
+    expect(deck.slides).toHaveLength(21);
+    expect(deck.settings).toMatchObject({ talkMinutes: 20, source: "essay.txt" });
+  });
+
   test("has a title slide and then one slide per essay heading, in the essay's order", async () => {
     const slides = await readSlides();
     const essay = readEssay();
@@ -46,8 +68,7 @@ describe("the talk, built and opened in Chromium", () => {
     const slides = await readSlides();
     const missing: string[] = [];
     for (const [index, section] of readEssay().entries()) {
-      const slide = slides[index];
-      const text = normalizeSpace(slide?.text ?? "");
+      const text = normalizeSpace(slides[index]?.text ?? "");
       for (const sentence of section.sentences) {
         if (!text.includes(normalizeSpace(sentence)))
           missing.push(`${section.heading}: ${sentence}`);
@@ -66,69 +87,10 @@ describe("the talk, built and opened in Chromium", () => {
     await expect.poll(() => page.locator("section.present").innerText()).toContain("All in Rust.");
   });
 
-  test("moves forward and back with the arrow keys, and the URL follows", async () => {
-    const page = session.page;
-    await gotoDeck(page, served.url, "#/");
-    expect(await currentSlideId(page)).toBe("rust-for-kubernetes-addons");
-    await page.keyboard.press("ArrowRight");
-    await expect.poll(() => currentSlideId(page)).toBe("the-default");
-    await page.keyboard.press("ArrowRight");
-    await expect.poll(() => currentSlideId(page)).toBe("i-do-it-anyway");
-    await expect.poll(() => new URL(page.url()).hash).toBe("#/i-do-it-anyway");
-    await page.keyboard.press("ArrowLeft");
-    await expect.poll(() => currentSlideId(page)).toBe("the-default");
-    expect(await page.locator(".reveal .slide-number").innerText()).toMatch(/2\s*\/\s*21/);
-  });
-
-  test("opens a slide from its id in the URL", async () => {
-    await gotoDeck(session.page, served.url, "#/smaller-images");
-    expect(await currentSlideId(session.page)).toBe("smaller-images");
-    expect(await session.page.locator("section.present h2").innerText()).toBe("Smaller images");
-  });
-
-  test("opens the speaker view with S, showing the current slide's notes", async () => {
-    const page = session.page;
-    await gotoDeck(page, served.url, "#/smaller-memory");
-    const [popup] = await Promise.all([page.waitForEvent("popup"), page.keyboard.press("s")]);
-    const notes = popup.locator(".speaker-controls-notes .value");
-    await expect
-      .poll(() => notes.textContent())
-      .toContain("A hello-world Go controller idles at 30–50 MB RSS before doing anything.");
-    // Moving in the main window moves the speaker view along.
-    await page.keyboard.press("ArrowRight");
-    await expect
-      .poll(() => notes.textContent())
-      .toContain("The single most common failure I've operated in Go");
-    await popup.close();
-  });
-
-  test("walks through a code block's steps with the arrow key, then moves on", async () => {
-    const page = session.page;
-    await gotoDeck(page, served.url, "#/tokio-cancellation");
-    const active = () =>
-      page.$$eval("section.present .code-line.is-active", (lines) =>
-        lines.map((line) => Number((line as HTMLElement).dataset.line)),
-      );
-    await expect.poll(active).toEqual([1, 2]);
-    expect(await page.locator("section.present .code-line.is-muted").count()).toBe(10);
-    await page.keyboard.press("ArrowRight");
-    await expect.poll(active).toEqual([5, 6, 7, 8]);
-    await page.keyboard.press("ArrowRight");
-    await expect.poll(active).toEqual([11, 12]);
-    expect(await currentSlideId(page)).toBe("tokio-cancellation");
-    await page.keyboard.press("ArrowLeft");
-    await expect.poll(active).toEqual([5, 6, 7, 8]);
-    await page.keyboard.press("ArrowRight");
-    await page.keyboard.press("ArrowRight");
-    await expect.poll(() => currentSlideId(page)).toBe("kube-rs-is-ready");
-  });
-
-  test("draws the essay's figures as accessible charts, with the essay's numbers", async () => {
+  test("draws the essay's figures as charts, with the essay's numbers", async () => {
     const page = session.page;
     await gotoDeck(page, served.url, "#/smaller-images");
-    const chart = page.locator("section.present svg.deck-chart");
-    expect(await chart.getAttribute("role")).toBe("img");
-    expect(await chart.locator("desc").textContent()).toBe(
+    expect(await page.locator("section.present svg.deck-chart desc").textContent()).toBe(
       "Go + client-go + AWS SDK, distroless: 30 to 80 MB. Rust on musl, in scratch: 5 to 15 MB.",
     );
     await gotoDeck(page, served.url, "#/smaller-memory");
@@ -137,17 +99,89 @@ describe("the talk, built and opened in Chromium", () => {
     );
   });
 
-  test("makes no request outside its own origin and logs no error", async () => {
-    // Walk every slide so that everything the deck loads has been loaded.
-    const page = session.page;
-    await gotoDeck(page, served.url, "#/");
-    // Code walk-throughs add a key press per step; keep going until the last slide.
-    for (let i = 0; i < 40 && (await currentSlideId(page)) !== "thats-why"; i++) {
-      await page.keyboard.press("ArrowRight");
+  test("backs the essay's claims about code with code that shows them", async () => {
+    const code = Object.fromEntries((await readSlides()).map((slide) => [slide.id, slide.code]));
+    const [goNil, rustOption] = code["no-nil-panics"] ?? [];
+    expect(goNil).toMatch(/\*corev1\.Pod/);
+    expect(goNil).toMatch(/nil pointer dereference/);
+    expect(rustOption).toMatch(/-> Option<String>/);
+    const [goDrop, rustResult] = code["no-silent-error-drops"] ?? [];
+    expect(goDrop).toMatch(/^_ = c\.Delete\(/);
+    expect(rustResult).toContain("#![deny(unused_must_use)]");
+    expect(rustResult).toContain("unused `Result` that must be used");
+    expect(code["tokio-cancellation"]?.join("")).toMatch(
+      /tokio::select![\s\S]*CancellationToken|CancellationToken[\s\S]*tokio::select!/,
+    );
+    expect(code["cross-compilation-is-harder"]).toEqual([
+      "GOOS=linux GOARCH=arm64 go build\n",
+      "rustup target add aarch64-unknown-linux-musl\ncargo zigbuild --release --target aarch64-unknown-linux-musl\n",
+    ]);
+  });
+
+  test("is clean in the deck doctor: no error, no warning, no sentence of the essay lost", async () => {
+    const report = await runCheck({
+      root: ROOT,
+      slidesDir: TALK_DIR,
+      themesDir,
+      progress: () => undefined,
+    });
+    expect(report.findings).toEqual([]);
+    expect(report.slides).toBe(21);
+  });
+
+  test("prints as 21 pages with bookmarks nested under the essay's three parts", async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "talk-pdf-"));
+    try {
+      const file = path.join(out, "talk.pdf");
+      const run = runExport(["slides", "--dist", served.outDir, "--out", file]);
+      expect(run.stderr).toBe("");
+      const pdf = await readPdf(file);
+      expect(pdf.pages).toBe(21);
+      const titles = (items: typeof pdf.outline): string[] => items.map((item) => item.title);
+      expect(titles(pdf.outline)).toEqual([
+        TALK_TITLE,
+        "The default",
+        "I do it anyway",
+        "Wrong workload",
+        "I. Wins",
+        "II. Tradeoffs",
+        "III. The claim",
+        "That's why.",
+      ]);
+      expect(titles(pdf.outline[4]?.items ?? [])).toEqual(ESSAY_HEADINGS.slice(4, 10));
+      expect(titles(pdf.outline[5]?.items ?? [])).toEqual(ESSAY_HEADINGS.slice(11, 15));
+      expect(titles(pdf.outline[6]?.items ?? [])).toEqual(ESSAY_HEADINGS.slice(16, 19));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
-    await expect.poll(() => currentSlideId(page)).toBe("thats-why");
-    await page.evaluate(() => document.fonts.ready);
-    expect(session.foreignRequests).toEqual([]);
-    expect(session.errors).toEqual([]);
+  });
+});
+
+describe("the essay behind the talk", () => {
+  test("the deck doctor names a sentence the slides lose, at its line in the essay", () => {
+    const copy = mkdtempSync(path.join(tmpdir(), "talk-copy-"));
+    try {
+      cpSync(TALK_DIR, copy, { recursive: true });
+      const slide = path.join(copy, "14-zig-caveat.md");
+      const sentence = "cargo-zigbuild depends on Zig, still pre-1.0.";
+      const text = readFileSync(slide, "utf8");
+      expect(text).toContain(sentence);
+      writeFileSync(slide, text.replaceAll(sentence, ""));
+      const { deck, sourceFile } = loadDeck({ slidesDir: copy, themesDir });
+      if (!sourceFile) throw new Error("the talk names no source");
+      const line = readFileSync(path.join(copy, "essay.txt"), "utf8")
+        .split("\n")
+        .findIndex((l) => l.includes(sentence));
+      expect(checkSourceCoverage(deck, sourceFile)).toEqual([
+        expect.objectContaining({
+          line: line + 1,
+          severity: "warning",
+          code: "lost-sentence",
+          message: `"${sentence}" is on no slide and in no notes`,
+        }),
+      ]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
