@@ -1,19 +1,13 @@
-import { assetPlaceholder } from "./asset-placeholder.ts";
+import { buildSlide } from "./build-slide.ts";
+import { collectSettings } from "./collect-settings.ts";
 import { diagnosticAt } from "./diagnostics.ts";
-import { type References, renderMarkdown, type SlideLink } from "./markdown.ts";
+import type { References, SlideLink } from "./markdown.ts";
 import type { Deck, Diagnostic, Result, Slide, SourceFile } from "./model.ts";
-import { extractNotes } from "./notes.ts";
-import { parseSlideOptions } from "./options.ts";
 import { formatDuration, planPacing, WORDS_PER_MINUTE } from "./pacing.ts";
 import { createLineIndex } from "./position.ts";
-import {
-  type PartialSettings,
-  parseDeckSettings,
-  resolveSettings,
-  settingLine,
-} from "./settings.ts";
+import { resolveSettings, settingLine } from "./settings.ts";
 import { slugify } from "./slug.ts";
-import { splitSlides } from "./split.ts";
+import { chooseSplitter } from "./splitter.ts";
 
 /** Everything the pipeline needs, already read from disk by the edge. */
 export interface DeckInput {
@@ -45,16 +39,10 @@ export function buildDeck(input: DeckInput): Result<Deck> {
   const references: References = { assets: [], links: [], charts: 0 };
   const { assets } = references;
   const slides: Slide[] = [];
-  let settings: PartialSettings = {};
-  if (input.settingsFile) {
-    const parsed = parseDeckSettings(
-      input.settingsFile.path,
-      input.settingsFile.text,
-      input.themes,
-    );
-    settings = parsed.value;
-    diagnostics.push(...parsed.diagnostics);
-  }
+  const sorted = input.files.slice().sort((a, b) => compareFileNames(a.path, b.path));
+  const collected = collectSettings(input.settingsFile, sorted, input.themes);
+  diagnostics.push(...collected.diagnostics);
+  const { settings } = collected.value;
 
   // The text the talk was written from is not a slide, though it may be Markdown.
   const source = settings.source ? sourcePath(input.slidesDir, settings.source) : undefined;
@@ -69,43 +57,28 @@ export function buildDeck(input: DeckInput): Result<Deck> {
       ),
     );
   }
-  const files = input.files
-    .filter((file) => file.path !== source)
-    .sort((a, b) => compareFileNames(a.path, b.path));
-  for (const file of files) {
+  const split = chooseSplitter({
+    separator: settings.separator ?? "",
+    verticalSeparator: settings.verticalSeparator ?? "",
+  });
+  for (const { file, bodyOffset } of collected.value.files) {
+    if (file.path === source) continue;
     const lines = createLineIndex(file.path, file.text);
-    const split = splitSlides(file);
-    diagnostics.push(...split.diagnostics);
-    for (const chunk of split.value) {
-      const parts = extractNotes(chunk.text, chunk.offset, lines);
-      const parsed = parseSlideOptions(parts.value.body, chunk.offset, lines);
-      const options = parsed.value.options;
-      if (options.backgroundImage) {
-        const position = parsed.value.positions.backgroundImage ?? lines.positionAt(chunk.offset);
-        assets.push({ ref: options.backgroundImage, position });
-        options.backgroundImage = assetPlaceholder(assets.length - 1);
-      }
-      const body = renderMarkdown(parsed.value.body, chunk.offset, lines, references);
-      const notesOffset = chunk.offset + parts.value.notesOffset;
-      const notes = renderMarkdown(parts.value.notes, notesOffset, lines, references);
-      diagnostics.push(
-        ...parts.diagnostics,
-        ...parsed.diagnostics,
-        ...body.diagnostics,
-        ...notes.diagnostics,
-      );
+    const chunks = split(file, bodyOffset);
+    diagnostics.push(...chunks.diagnostics);
+    for (const chunk of chunks.value) {
+      const built = buildSlide(chunk, lines, references, settings.notesSeparator ?? "");
+      diagnostics.push(...built.diagnostics);
+      const { options, level } = built.value;
       slides.push({
+        ...built.value,
+        // A vertical stack begins with its first slide: the one below another never starts one.
+        below: built.value.below && slides.length > 0,
+        title: built.value.title || `Slide ${slides.length + 1}`,
         id: options.id ?? "",
-        title: chunk.title,
-        level: chunk.level,
-        layout: options.layout ?? defaultLayout(chunk.level, slides.length),
-        html: body.value,
-        notesHtml: notes.value.trim(),
-        notesWords: countWords(parts.value.notes),
+        layout: options.layout ?? defaultLayout(level, slides.length),
         estimatedSeconds: 0,
         seconds: 0,
-        options,
-        source: lines.positionAt(chunk.offset),
       });
     }
   }
@@ -155,11 +128,6 @@ export function buildDeck(input: DeckInput): Result<Deck> {
 function defaultLayout(level: 1 | 2, index: number): Slide["layout"] {
   if (level === 2) return "content";
   return index === 0 ? "title" : "section";
-}
-
-/** Words a speaker would say: Markdown punctuation and code fences' markers do not count. */
-export function countWords(markdown: string): number {
-  return markdown.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
 // Explicit ids must be unique (error); ids derived from titles get a numeric suffix (warning).

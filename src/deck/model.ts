@@ -29,6 +29,23 @@ export interface SourceFile {
   text: string;
 }
 
+/** The source of one slide, as a splitter cut it from its file. */
+export interface SlideChunk {
+  file: string;
+  /** 1 for a title or section slide (`#`), 2 for a content slide. */
+  level: 1 | 2;
+  /** The slide's title without Markdown: its heading, or its first words. */
+  title: string;
+  /** Offset of the chunk's text in the file. */
+  offset: number;
+  /** Offset of what the slide is found at: its heading, or its first text. */
+  at: number;
+  /** The slide's Markdown, from its start to the next slide (exclusive). */
+  text: string;
+  /** True when a vertical separator cut it from the slide above it (a vertical stack). */
+  below: boolean;
+}
+
 /** Where something starts in a source file. */
 export interface SourcePosition {
   file: string;
@@ -56,6 +73,11 @@ export interface SlideOptions {
   transition?: SlideTransition;
   /** An explicit slide id, instead of the one derived from the title. */
   id?: string;
+  /**
+   * Other attributes for the slide's `<section>`, from reveal.js's `data-*` in
+   * `<!-- .slide: -->` (`data-auto-animate`, `data-background-size`, ...): allow-listed, checked.
+   */
+  attributes?: Record<string, string>;
 }
 
 /** A local file a slide refers to (image, background), resolved by the edge. */
@@ -72,8 +94,10 @@ export interface Slide {
   id: string;
   /** The heading's text, without Markdown. */
   title: string;
-  /** 1 for a `#` heading, 2 for `##`. */
+  /** 1 for a `#` heading, 2 for `##` (and for a slide cut by a separator, whose title is deeper or none). */
   level: 1 | 2;
+  /** True when the slide sits below the one before it, in a vertical stack (reveal.js's ↓). */
+  below: boolean;
   layout: SlideLayout;
   /** The slide's content, heading included. Asset URLs are placeholders (see `assetPlaceholder`). */
   html: string;
@@ -113,6 +137,17 @@ export interface DeckSettings {
   aspect: AspectRatio;
   /** The document language. Default: `en`. */
   lang: string;
+  /**
+   * reveal.js's `data-separator`: a regular expression; when set, slides are cut where it matches,
+   * not at headings (a reveal.js or reveal-md deck). Default: none (headings cut slides).
+   */
+  separator: string;
+  /** reveal.js's `data-separator-vertical`: cuts a slide into a vertical stack. Default: none. */
+  verticalSeparator: string;
+  /** reveal.js's `data-separator-notes`: where the notes begin. Default: a line `Note:`. */
+  notesSeparator: string;
+  /** The slide transition: none, fade, slide, convex, concave or zoom. Default: `slide`. */
+  transition: SlideTransition;
   /**
    * The text the talk was written from (an essay, a blog post): a `.txt` or `.md` file in the
    * slides folder, not a slide itself. `npm run check` reports each of its sentences that is on

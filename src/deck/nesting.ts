@@ -1,3 +1,7 @@
+import { Lexer, type Token } from "marked";
+import { diagnosticAt } from "./diagnostics.ts";
+import type { Result, SourceFile } from "./model.ts";
+
 /** How deep block quotes and lists may nest before a file is refused. */
 export const MAX_NESTING = 100;
 
@@ -25,4 +29,31 @@ export function findTooDeepNesting(text: string): number {
     if (quotes - 1 > MAX_NESTING || indent > MAX_INDENT) return index;
   }
   return -1;
+}
+
+/**
+ * marked's tokens for a file's text, or the diagnostic that refuses it: nested deeper than
+ * `MAX_NESTING`, or so deep that marked's recursion overflows the stack.
+ */
+export function lexWithinNesting(file: SourceFile, text = file.text): Result<Token[] | undefined> {
+  const refuse = (line: number, message: string): Result<undefined> => ({
+    value: undefined,
+    diagnostics: [
+      diagnosticAt({ file: file.path, line, column: 1 }, "error", "too-deeply-nested", message),
+    ],
+  });
+  const deepLine = findTooDeepNesting(text);
+  if (deepLine >= 0) {
+    return refuse(
+      deepLine + 1,
+      `block quotes or lists nested more than ${MAX_NESTING} levels deep; the file is not read`,
+    );
+  }
+  try {
+    return { value: Lexer.lex(text, { gfm: true }), diagnostics: [] };
+  } catch (error) {
+    // marked recurses per nesting level; what the line check misses overflows the stack here.
+    if (!(error instanceof RangeError)) throw error;
+    return refuse(1, "the Markdown is nested too deeply to parse; the file is not read");
+  }
 }

@@ -14,19 +14,29 @@ export interface SlideParts {
 }
 
 // The reveal.js markdown plugin's separator (`^\s*notes?:`, case-insensitive), so decks port over.
-const NOTES_MARKER = /^[ \t]*notes?:[ \t]*/gim;
+const NOTES_MARKER = "^[ \\t]*notes?:[ \\t]*";
+// Where a marker is content, not a marker: code, quotes, lists and tables.
+const NOT_MARKED = new Set(["code", "blockquote", "list", "table"]);
 
 /**
- * Cuts a slide at the first `Note:` line that starts a line of a top-level paragraph; a `Note:` in
- * code, quotes or lists stays content. Everything after the marker is the notes.
+ * Cuts a slide at its notes marker: a line `Note:` (or the deck's `notesSeparator`, a regular
+ * expression) at the top level of the slide; one in code, quotes or lists stays content.
+ * Everything after the marker is the notes.
  */
-export function extractNotes(text: string, offset: number, lines: LineIndex): Result<SlideParts> {
+export function extractNotes(
+  text: string,
+  offset: number,
+  lines: LineIndex,
+  notesSeparator = "",
+): Result<SlideParts> {
   const diagnostics: Diagnostic[] = [];
   const markers: { start: number; end: number }[] = [];
+  const pattern = new RegExp(notesSeparator || NOTES_MARKER, "gim");
   let position = 0;
   for (const token of Lexer.lex(text, { gfm: true })) {
-    if (token.type === "paragraph") {
-      for (const match of token.raw.matchAll(NOTES_MARKER)) {
+    if (!NOT_MARKED.has(token.type)) {
+      for (const match of token.raw.matchAll(pattern)) {
+        if (match[0] === "") continue;
         markers.push({
           start: position + match.index,
           end: position + match.index + match[0].length,
@@ -42,7 +52,7 @@ export function extractNotes(text: string, offset: number, lines: LineIndex): Re
         lines.positionAt(offset + marker.start),
         "warning",
         "duplicate-notes-marker",
-        "this slide already has a `Note:` line; this one is kept as text of the notes",
+        "this slide's notes have begun already; this marker is kept as text of the notes",
       ),
     );
   }

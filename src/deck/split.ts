@@ -1,21 +1,10 @@
-import { Lexer, type Token, type Tokens } from "marked";
+import type { Token, Tokens } from "marked";
 import { diagnosticAt } from "./diagnostics.ts";
-import type { Diagnostic, Result, SourceFile } from "./model.ts";
-import { findTooDeepNesting, MAX_NESTING } from "./nesting.ts";
+import { isUnclosedFence } from "./fences.ts";
+import type { Diagnostic, Result, SlideChunk, SourceFile } from "./model.ts";
+import { lexWithinNesting } from "./nesting.ts";
 import { plainText } from "./plain-text.ts";
 import { createLineIndex } from "./position.ts";
-
-/** The source of one slide: its heading and everything after it up to the next slide. */
-export interface SlideChunk {
-  file: string;
-  level: 1 | 2;
-  /** The heading's text without Markdown. */
-  title: string;
-  /** Offset of the heading in the file. */
-  offset: number;
-  /** The slide's Markdown, from its heading to the next slide (exclusive). */
-  text: string;
-}
 
 /**
  * Splits a file into slides at every top-level `#` and `##` heading. It works on marked's block
@@ -24,32 +13,9 @@ export interface SlideChunk {
 export function splitSlides(file: SourceFile): Result<SlideChunk[]> {
   const diagnostics: Diagnostic[] = [];
   const lines = createLineIndex(file.path, file.text);
-  const refuse = (line: number, message: string): Result<SlideChunk[]> => ({
-    value: [],
-    diagnostics: [
-      diagnosticAt(
-        { file: file.path, line: line + 1, column: 1 },
-        "error",
-        "too-deeply-nested",
-        message,
-      ),
-    ],
-  });
-  const deepLine = findTooDeepNesting(file.text);
-  if (deepLine >= 0) {
-    return refuse(
-      deepLine,
-      `block quotes or lists nested more than ${MAX_NESTING} levels deep; the file is not read`,
-    );
-  }
-  let tokens: Token[];
-  try {
-    tokens = Lexer.lex(file.text, { gfm: true });
-  } catch (error) {
-    // marked recurses per nesting level; what the line check misses overflows the stack here.
-    if (!(error instanceof RangeError)) throw error;
-    return refuse(0, "the Markdown is nested too deeply to parse; the file is not read");
-  }
+  const lexed = lexWithinNesting(file);
+  if (!lexed.value) return { value: [], diagnostics: lexed.diagnostics };
+  const tokens = lexed.value;
   const chunks: SlideChunk[] = [];
   let offset = 0;
   let preambleEnd = -1;
@@ -77,7 +43,15 @@ export function splitSlides(file: SourceFile): Result<SlideChunk[]> {
           ),
         );
       }
-      chunks.push({ file: file.path, level: token.depth, title, offset, text: "" });
+      chunks.push({
+        file: file.path,
+        level: token.depth,
+        title,
+        offset,
+        at: offset,
+        text: "",
+        below: false,
+      });
     } else if (chunks.length === 0 && token.type !== "space") {
       preambleEnd = offset + token.raw.length;
     }
@@ -104,7 +78,7 @@ export function splitSlides(file: SourceFile): Result<SlideChunk[]> {
         lines.positionAt(firstNonSpace(file.text)),
         "error",
         "no-heading",
-        "the file has no `#` or `##` heading, so its text belongs to no slide; start it with a heading",
+        `the file has no \`#\` or \`##\` heading, so its text belongs to no slide; start it with a heading${separatorHint(file.text)}`,
       ),
     );
   } else if (preambleEnd >= 0) {
@@ -120,15 +94,6 @@ export function splitSlides(file: SourceFile): Result<SlideChunk[]> {
   return { value: chunks, diagnostics };
 }
 
-function isUnclosedFence(raw: string): boolean {
-  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
-  if (!opening) return false;
-  const lines = raw.replace(/\n+$/, "").split("\n");
-  if (lines.length < 2) return true;
-  const closing = new RegExp(`^ {0,3}${opening[0] === "`" ? "`" : "~"}{${opening.length},}\\s*$`);
-  return !closing.test(lines.at(-1) ?? "");
-}
-
 function isSplittingHeading(token: Token): token is Tokens.Heading & { depth: 1 | 2 } {
   return token.type === "heading" && (token.depth === 1 || token.depth === 2);
 }
@@ -136,4 +101,11 @@ function isSplittingHeading(token: Token): token is Tokens.Heading & { depth: 1 
 function firstNonSpace(text: string): number {
   const match = /\S/.exec(text);
   return match ? match.index : 0;
+}
+
+// A file cut with `---` lines is a reveal.js or reveal-md deck: say how to read it as one.
+function separatorHint(text: string): string {
+  return /^(?:---|----|--)\s*$/m.test(text)
+    ? ", or, for a reveal.js or reveal-md deck cut with `---` lines, set `separator` in deck.yaml (README: Coming from reveal.js or reveal-md)"
+    : "";
 }

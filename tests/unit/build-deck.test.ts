@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { assetPlaceholder } from "../../src/deck/asset-placeholder.ts";
-import { buildDeck, compareFileNames, countWords } from "../../src/deck/build-deck.ts";
+import { buildDeck, compareFileNames } from "../../src/deck/build-deck.ts";
+import { countWords } from "../../src/deck/build-slide.ts";
 import type { SourceFile } from "../../src/deck/model.ts";
 
 const build = (files: Record<string, string>, settings?: string, otherFiles?: string[]) =>
