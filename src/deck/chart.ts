@@ -1,4 +1,5 @@
 import { diagnosticAt } from "./diagnostics.ts";
+import { escapeHtml } from "./escape-html.ts";
 import type { Diagnostic, Result, SourcePosition } from "./model.ts";
 
 /** One bar of a chart: a value, or a range drawn from its low to its high end. */
@@ -126,9 +127,9 @@ export function renderChart(spec: ChartSpec, id: string): string {
     .join(" ");
   const parts = [
     `<svg class="deck-chart" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">`,
-    `<title id="${id}-title">${escapeXml(spec.title || "Chart")}</title>`,
-    `<desc id="${id}-desc">${escapeXml(description)}</desc>`,
-    spec.title ? `<text class="chart-title" x="0" y="30">${escapeXml(spec.title)}</text>` : "",
+    `<title id="${id}-title">${escapeHtml(spec.title || "Chart")}</title>`,
+    `<desc id="${id}-desc">${escapeHtml(description)}</desc>`,
+    spec.title ? `<text class="chart-title" x="0" y="30">${escapeHtml(spec.title)}</text>` : "",
     ...ticks.map(
       (tick) =>
         `<line class="chart-grid" x1="${x(tick)}" y1="${TOP + LABEL - 4}" x2="${x(tick)}" y2="${axisY}"/><text class="chart-tick" x="${x(tick)}" y="${axisY + 30}" text-anchor="${tick === 0 ? "start" : "middle"}">${formatNumber(tick)}</text>`,
@@ -139,13 +140,13 @@ export function renderChart(spec: ChartSpec, id: string): string {
       const width = Math.max(4, x(bar.high) - left);
       const barY = y + LABEL;
       return [
-        `<text class="chart-label" x="${PLOT_LEFT}" y="${y + LABEL - 8}">${escapeXml(bar.label)}</text>`,
+        `<text class="chart-label" x="${PLOT_LEFT}" y="${y + LABEL - 8}">${escapeHtml(bar.label)}</text>`,
         `<rect class="chart-bar" x="${left}" y="${barY}" width="${width}" height="${BAR}" rx="6"/>`,
-        `<text class="chart-value" x="${left + width + 12}" y="${barY + BAR / 2 + 10}">${escapeXml(show(bar) + unit)}</text>`,
+        `<text class="chart-value" x="${left + width + 12}" y="${barY + BAR / 2 + 10}">${escapeHtml(show(bar) + unit)}</text>`,
       ].join("");
     }),
     spec.unit
-      ? `<text class="chart-unit" x="${PLOT_RIGHT}" y="${axisY + 30}" text-anchor="start" dx="40">${escapeXml(spec.unit)}</text>`
+      ? `<text class="chart-unit" x="${PLOT_RIGHT}" y="${axisY + 30}" text-anchor="start" dx="40">${escapeHtml(spec.unit)}</text>`
       : "",
     "</svg>",
   ];
@@ -154,12 +155,4 @@ export function renderChart(spec: ChartSpec, id: string): string {
 
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
 }

@@ -1,12 +1,21 @@
 /**
  * Reads a fence's line steps, `{1|3-4|6}`: each step (separated by `|`) lists lines and ranges
- * (separated by `,`) to highlight together; the code walks through the steps as fragments.
+ * (separated by `,`) to highlight together; the code walks through the steps as fragments. With
+ * `allowEmpty` (reveal.js's `[|3-4]`), an empty step highlights no line: all are shown alike.
  * Returns the steps, or an error message naming what is wrong.
  */
-export function parseLineSteps(spec: string, lineCount: number): number[][] | string {
+export function parseLineSteps(
+  spec: string,
+  lineCount: number,
+  { allowEmpty = false } = {},
+): number[][] | string {
   const steps: number[][] = [];
   for (const step of spec.split("|")) {
     const lines: number[] = [];
+    if (allowEmpty && step.trim() === "") {
+      steps.push(lines);
+      continue;
+    }
     for (const part of step.split(",")) {
       const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
       if (!match) return `\`${part.trim() || step}\` is not a line number or a range such as 3-4`;

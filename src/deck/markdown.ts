@@ -1,46 +1,26 @@
 import { Lexer, Marked, type Token, type Tokens } from "marked";
 import { assetPlaceholder } from "./asset-placeholder.ts";
 import { parseChart, renderChart } from "./chart.ts";
+import {
+  type PreparedCode,
+  parseFenceInfo,
+  readFenceSteps,
+  renderCodeFence,
+} from "./code-fence.ts";
 import { diagnosticAt } from "./diagnostics.ts";
-import { highlightCode, isKnownLanguage } from "./highlight.ts";
-import { parseLineSteps, splitHighlightedLines } from "./line-steps.ts";
+import { applyElementAttributes } from "./element-attributes.ts";
+import { isKnownLanguage } from "./highlight.ts";
+import { htmlReferences } from "./html-assets.ts";
+import { isLocalPath } from "./local-path.ts";
 import type { AssetReference, Diagnostic, Result, SourcePosition } from "./model.ts";
 import type { LineIndex } from "./position.ts";
-
-/** A code token with what the walk prepared for the renderer: a chart, or line steps. */
-type PreparedCode = Tokens.Code & { deckHtml?: string; deckSteps?: number[][] };
 
 const marked = new Marked({
   gfm: true,
   renderer: {
-    code(token) {
-      const prepared = token as PreparedCode;
-      if (prepared.deckHtml !== undefined) return `${prepared.deckHtml}\n`;
-      const { language } = parseFenceInfo(token.lang ?? "");
-      const highlighted = language ? highlightCode(token.text, language) : undefined;
-      const html = highlighted ?? escapeHtml(token.text);
-      const classes = language ? `hljs language-${escapeHtml(language)}` : "hljs";
-      const steps = prepared.deckSteps;
-      if (!steps || steps.length === 0)
-        return `<pre><code class="${classes}">${html}\n</code></pre>\n`;
-      const lines = splitHighlightedLines(html)
-        .map((line, index) => `<span class="code-line" data-line="${index + 1}">${line}</span>`)
-        .join("\n");
-      // One empty fragment per step after the first: reveal.js steps through them.
-      const fragments = '<span class="fragment code-step" aria-hidden="true"></span>'.repeat(
-        steps.length - 1,
-      );
-      return `<pre class="code-steps"><code class="${classes}" data-line-steps="${escapeHtml(JSON.stringify(steps))}">${lines}\n</code>${fragments}</pre>\n`;
-    },
+    code: (token) => renderCodeFence(token as PreparedCode),
   },
 });
-
-/** A fence's info string: the language, then `{1|3-4}` line steps if any. */
-export function parseFenceInfo(info: string): { language: string; steps: string | undefined } {
-  const language = info.trim().split(/\s+/)[0] ?? "";
-  const steps = /\{([^}]*)\}/.exec(info)?.[1];
-  return { language: language.startsWith("{") ? "" : language, steps };
-}
 
 /** A link to another slide (`[see](#/smaller-images)`), checked once every slide has its id. */
 export interface SlideLink {
@@ -69,12 +49,14 @@ export function renderMarkdown(
   references: References,
 ): Result<string> {
   const diagnostics: Diagnostic[] = [];
+  const elementComments: SourcePosition[] = [];
   const tokens = Lexer.lex(text, { gfm: true });
   walkWithOffsets(tokens, text, 0, (token, at) => {
     const position = () => lines.positionAt(offset + at);
     if (token.type === "code") {
       const code = token as PreparedCode;
-      const { language, steps } = parseFenceInfo(code.lang ?? "");
+      const info = parseFenceInfo(code.lang ?? "");
+      const { language } = info;
       if (language === "chart") {
         const first = lines.positionAt(offset + at);
         const chart = parseChart(code.text, { ...first, line: first.line + 1 });
@@ -82,13 +64,11 @@ export function renderMarkdown(
         code.deckHtml = renderChart(chart.value, `chart-${first.line}-${references.charts++}`);
         return;
       }
-      if (steps !== undefined) {
-        const parsed = parseLineSteps(steps, code.text.split("\n").length);
-        if (typeof parsed === "string") {
-          diagnostics.push(diagnosticAt(position(), "error", "invalid-line-steps", parsed));
-        } else {
-          code.deckSteps = parsed;
-        }
+      const steps = readFenceSteps(info, code.text.split("\n").length);
+      if (typeof steps === "string") {
+        diagnostics.push(diagnosticAt(position(), "error", "invalid-line-steps", steps));
+      } else {
+        code.deckSteps = steps;
       }
       if (language && !isKnownLanguage(language)) {
         diagnostics.push(
@@ -118,6 +98,13 @@ export function renderMarkdown(
       }
     } else if (token.type === "html") {
       const html = (token as Tokens.HTML).raw;
+      for (const comment of html.matchAll(ELEMENT_COMMENT)) {
+        elementComments.push(lines.positionAt(offset + at + comment.index));
+      }
+      bundleHtmlFiles(token as Tokens.HTML, (ref, index) => {
+        references.assets.push({ ref, position: lines.positionAt(offset + at + index) });
+        return assetPlaceholder(references.assets.length - 1);
+      });
       if (/<script\b/i.test(html)) {
         diagnostics.push(
           diagnosticAt(
@@ -144,12 +131,39 @@ export function renderMarkdown(
       if (target !== undefined) references.links.push({ target, position: position() });
     }
   });
-  return { value: marked.parser(tokens), diagnostics };
+  markBlankLinesBeforeComments(tokens);
+  const html = marked.parser(tokens);
+  if (elementComments.length === 0) return { value: html, diagnostics };
+  const applied = applyElementAttributes(html, elementComments);
+  return { value: applied.value, diagnostics: [...diagnostics, ...applied.diagnostics] };
 }
 
-/** True for a path inside the deck (`img/chart.png`), false for URLs, anchors and data URIs. */
-export function isLocalPath(href: string): boolean {
-  return href !== "" && !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href);
+// A comment that holds `.element`; one comment each, so each is found where it starts.
+const ELEMENT_COMMENT = /<!--(?:(?!-->)[\s\S])*?\.element(?:(?!-->)[\s\S])*?-->/g;
+
+// reveal.js's marked keeps blank lines in its HTML, and an `.element` comment after a list goes
+// to the list's last item unless a blank line comes between; ours keeps them where that matters.
+function markBlankLinesBeforeComments(tokens: Token[]): void {
+  tokens.forEach((token, index) => {
+    const before = tokens[index - 1];
+    if (token.type === "html" && before?.type === "space" && /\.element/.test(token.raw)) {
+      (token as Tokens.HTML).text = `${before.raw}${(token as Tokens.HTML).text}`;
+    }
+  });
+}
+
+// Local files in raw HTML become asset placeholders, like Markdown images.
+function bundleHtmlFiles(token: Tokens.HTML, asset: (ref: string, index: number) => string): void {
+  const found = htmlReferences(token.raw).map((reference) => ({
+    ...reference,
+    placeholder: asset(reference.ref, reference.index),
+  }));
+  if (found.length === 0) return;
+  let text = token.raw;
+  for (const { ref, index, placeholder } of found.reverse()) {
+    text = `${text.slice(0, index)}${placeholder}${text.slice(index + ref.length)}`;
+  }
+  token.text = text;
 }
 
 // marked gives exact offsets only for top-level tokens; a child's offset is found by searching
@@ -175,14 +189,4 @@ function walkWithOffsets(
     if (children.length > 0) walkWithOffsets(children, source, at, visit);
     if (found >= 0) cursor = found + token.raw.length;
   }
-}
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }

@@ -1,20 +1,17 @@
 import { Lexer } from "marked";
 import { diagnosticAt } from "./diagnostics.ts";
-import type {
-  Diagnostic,
-  Result,
-  SlideLayout,
-  SlideOptions,
-  SlideTransition,
-  SourcePosition,
-} from "./model.ts";
+import type { Diagnostic, Result, SlideLayout, SlideOptions, SourcePosition } from "./model.ts";
 import type { LineIndex } from "./position.ts";
+import { attributeProblem } from "./safe-attributes.ts";
+import { TRANSITIONS } from "./settings.ts";
 
 /** A slide body with its option comments parsed and blanked out. */
 export interface ParsedOptions {
   options: SlideOptions;
   /** Where each option was written, for diagnostics about its value (a missing background). */
   positions: Partial<Record<keyof SlideOptions, SourcePosition>>;
+  /** Where each of `options.attributes` was written (a missing file, a bad URL). */
+  attributePositions: Record<string, SourcePosition>;
   /** The body with each option comment replaced by spaces, so offsets stay valid. */
   body: string;
 }
@@ -24,14 +21,7 @@ const OPTIONS_COMMENT = /<!--[ \t]*\.slide:([\s\S]*?)-->/g;
 const OPTION_PAIR = /([^\s=]+)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))|(\S+)/g;
 
 const LAYOUTS: readonly SlideLayout[] = ["title", "section", "content", "center"];
-const TRANSITIONS: readonly SlideTransition[] = [
-  "none",
-  "fade",
-  "slide",
-  "convex",
-  "concave",
-  "zoom",
-];
+
 /** The option keys a slide accepts, documented in the README. */
 export const OPTION_KEYS = ["timing", "layout", "background", "class", "transition", "id"] as const;
 
@@ -44,16 +34,22 @@ export function parseSlideOptions(
   const diagnostics: Diagnostic[] = [];
   const options: SlideOptions = {};
   const positions: ParsedOptions["positions"] = {};
+  const attributePositions: Record<string, SourcePosition> = {};
   let blanked = body;
   let position = 0;
   for (const token of Lexer.lex(body, { gfm: true })) {
-    if (token.type === "html") {
+    // Anywhere in the slide, as in reveal.js, except in code, where it is code.
+    if (token.type !== "code") {
       for (const comment of token.raw.matchAll(OPTIONS_COMMENT)) {
         const start = position + comment.index;
         const argsStart = start + comment[0].indexOf(":") + 1;
-        parsePairs(comment[1] ?? "", (key, value, at, bare) => {
+        parsePairs(comment[1] ?? "", (key, written, at, bare) => {
+          let value = written;
           const where = lines.positionAt(offset + argsStart + at);
-          if (bare) {
+          // reveal.js sets a bare `data-auto-animate` as an empty attribute.
+          if (bare && /^data-[\w-]+$/.test(key)) {
+            value = "";
+          } else if (bare) {
             diagnostics.push(
               diagnosticAt(
                 where,
@@ -67,8 +63,10 @@ export function parseSlideOptions(
           const problem = applyOption(options, key, value);
           if (problem) {
             diagnostics.push(diagnosticAt(where, "error", problem.code, problem.message));
-          } else if (key === "background") {
-            positions.backgroundImage = where;
+          } else if (options.backgroundImage !== undefined && BACKGROUND_KEYS.has(key)) {
+            positions.backgroundImage ??= where;
+          } else if (options.attributes?.[key] !== undefined) {
+            attributePositions[key] = where;
           }
         });
         blanked = blankRange(blanked, start, start + comment[0].length);
@@ -76,7 +74,7 @@ export function parseSlideOptions(
     }
     position += token.raw.length;
   }
-  return { value: { options, positions, body: blanked }, diagnostics };
+  return { value: { options, positions, attributePositions, body: blanked }, diagnostics };
 }
 
 function parsePairs(
@@ -123,8 +121,8 @@ function applyOption(
       return undefined;
     }
     case "id":
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(value)) {
-        return invalid("lowercase letters, digits and hyphens");
+      if (!/^[A-Za-z0-9][\w-]*$/.test(value)) {
+        return invalid("letters, digits, hyphens and underscores");
       }
       options.id = value;
       return undefined;
@@ -135,11 +133,60 @@ function applyOption(
       } else return invalid("a CSS colour (`#1e293b`, `rgb(…)`, `navy`) or an image path");
       return undefined;
     default:
-      return {
-        code: "unknown-option",
-        message: `unknown slide option \`${key}\`; known options: ${OPTION_KEYS.join(", ")}`,
-      };
+      return applyRevealAttribute(options, key, value);
   }
+}
+
+// The keys of reveal.js's own slide attributes that mean one of ours.
+const BACKGROUND_KEYS = new Set(["background", "data-background", "data-background-image"]);
+const REVEAL_TRANSITION = /^(?:(?:none|fade|slide|convex|concave|zoom)(?:-in|-out)?\s*){1,2}$/;
+
+// reveal.js's `data-*` attributes and plain `id`/`class`, as `<!-- .slide: data-x="y" -->` writes
+// them: those that mean one of our options set it; the others go on the slide as they are, when
+// the allow-list lets them.
+function applyRevealAttribute(
+  options: SlideOptions,
+  key: string,
+  value: string,
+): { code: string; message: string } | undefined {
+  switch (key) {
+    case "data-background":
+      return applyOption(options, "background", value);
+    case "data-background-color":
+      if (!isCssColor(value))
+        return { code: "invalid-option", message: `\`${key}=${value}\` is not a CSS colour` };
+      options.backgroundColor = value;
+      return undefined;
+    case "data-background-image": {
+      const problem = attributeProblem(key, value);
+      if (problem) return { code: "unsafe-attribute", message: problem };
+      options.backgroundImage = value;
+      return undefined;
+    }
+    case "data-timing":
+      return applyOption(options, "timing", value);
+    case "data-transition":
+      if (isOneOf(TRANSITIONS, value)) return applyOption(options, "transition", value);
+      if (!REVEAL_TRANSITION.test(value)) {
+        return {
+          code: "invalid-option",
+          message: `\`${key}=${value}\` is not a reveal.js transition`,
+        };
+      }
+      break;
+  }
+  const problem = attributeProblem(key, value);
+  if (problem) {
+    const known = /^[a-z][\w-]*$/.test(key) && !key.startsWith("on") && !key.includes("-");
+    return known
+      ? {
+          code: "unknown-option",
+          message: `unknown slide option \`${key}\`; known options: ${OPTION_KEYS.join(", ")}, and reveal.js's data-* attributes`,
+        }
+      : { code: "unsafe-attribute", message: problem };
+  }
+  options.attributes = { ...options.attributes, [key]: value };
+  return undefined;
 }
 
 /** Reads `90`, `90s`, `2m`, `1m30s` as whole seconds; undefined when it is not a duration. */

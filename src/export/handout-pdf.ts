@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { failOnProblems, openDeckPage } from "../browser/deck-page.ts";
-import { escapeHtml } from "../deck/markdown.ts";
+import { escapeHtml } from "../deck/escape-html.ts";
 import type { DeckSettings } from "../deck/model.ts";
 import {
   contentBox,

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import { buildDeck, type DeckInput, sourcePath } from "../deck/build-deck.ts";
 import { diagnosticAt, formatDiagnostic, hasErrors, sortDiagnostics } from "../deck/diagnostics.ts";
-import { escapeHtml } from "../deck/markdown.ts";
+import { escapeHtml } from "../deck/escape-html.ts";
 import type { Deck, Diagnostic, Result, SourceFile } from "../deck/model.ts";
 import { settingLine } from "../deck/settings.ts";
 import { decodeSource } from "../deck/source.ts";

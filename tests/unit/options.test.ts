@@ -54,7 +54,48 @@ describe("parseSlideOptions", () => {
 
   test("ignores other comments and comments inside code", () => {
     const text = "## T\n<!-- a comment -->\n\n```html\n<!-- .slide: timing=5 -->\n```\n";
-    expect(parse(text).value).toEqual({ options: {}, positions: {}, body: text });
+    expect(parse(text).value).toEqual({
+      options: {},
+      positions: {},
+      attributePositions: {},
+      body: text,
+    });
+  });
+
+  test("reads reveal.js's own slide attributes: those that are ours, and the others as they are", () => {
+    const { value, diagnostics } = parse(
+      '## T\n<!-- .slide: data-background-color="#000" data-transition="zoom" data-timing="30" data-auto-animate data-background-size="contain" id="Plan_2" class="dark wide" -->\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(value.options).toEqual({
+      backgroundColor: "#000",
+      transition: "zoom",
+      timing: 30,
+      id: "Plan_2",
+      classes: ["dark", "wide"],
+      attributes: { "data-auto-animate": "", "data-background-size": "contain" },
+    });
+    expect(value.attributePositions["data-background-size"]).toMatchObject({
+      line: 2,
+      column: 101,
+    });
+    expect(parse('## T <!-- .slide: data-background="img/bg.png" -->\n').value.options).toEqual({
+      backgroundImage: "img/bg.png",
+    });
+    expect(
+      parse('## T\n<!-- .slide: data-transition="slide-in fade-out" -->\n').value.options,
+    ).toEqual({ attributes: { "data-transition": "slide-in fade-out" } });
+  });
+
+  test("never lets a handler or a script URL through", () => {
+    const { value, diagnostics } = parse(
+      '## T\n<!-- .slide: onclick="alert(1)" data-background-iframe="javascript:alert(1)" data-state="ok" -->\n',
+    );
+    expect(diagnostics.map((d) => [d.column, d.code])).toEqual([
+      [14, "unsafe-attribute"],
+      [33, "unsafe-attribute"],
+    ]);
+    expect(value.options).toEqual({ attributes: { "data-state": "ok" } });
   });
 });
 
