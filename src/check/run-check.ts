@@ -112,9 +112,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 }
 
 async function openDeck(page: Page, theme: string | undefined): Promise<void> {
-  // reveal.js reads options from the query: no transitions, so each slide is measured at rest.
+  // reveal.js reads options from the query: no transitions and no auto-animation, so each slide
+  // is measured at rest.
   const themed = theme ? `&theme=${encodeURIComponent(theme)}` : "";
-  await page.goto(`${DECK_ORIGIN}/index.html?transition=none&backgroundTransition=none${themed}`);
+  await page.goto(
+    `${DECK_ORIGIN}/index.html?transition=none&backgroundTransition=none&autoAnimate=false${themed}`,
+  );
   await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
   await page.evaluate(() => document.fonts.ready);
 }
@@ -123,7 +126,7 @@ async function showSlide(page: Page, id: string): Promise<SlideProbe> {
   await page.evaluate((target) => {
     location.hash = `#/${target}`;
   }, id);
-  await page.waitForSelector(`.reveal .slides > section.present[id="${id}"]`, {
+  await page.waitForSelector(`.reveal .slides section.present[id="${id}"]`, {
     state: "attached",
   });
   return page.evaluate(probeCurrentSlide);
@@ -229,7 +232,7 @@ function slideMentioning(page: Page, problem: PageProblem): Promise<string | und
     url.origin === DECK_ORIGIN ? decodeURIComponent(url.pathname.split("/").pop() ?? "") : url.href;
   return page.evaluate(
     (text) =>
-      Array.from(document.querySelectorAll(".reveal .slides > section")).find((section) =>
+      Array.from(document.querySelectorAll(".reveal .slides section:not(.stack)")).find((section) =>
         section.outerHTML.includes(text),
       )?.id,
     needle,

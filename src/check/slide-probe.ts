@@ -31,7 +31,9 @@ export interface SlideProbe {
  * sent to the page as source text by Playwright, so it is self-contained.
  */
 export function probeCurrentSlide(): SlideProbe {
-  const section = document.querySelector<HTMLElement>(".reveal .slides > section.present");
+  const section = document.querySelector<HTMLElement>(
+    ".reveal .slides section.present:not(.stack)",
+  );
   const slides = document.querySelector<HTMLElement>(".reveal .slides");
   if (!section || !slides) throw new Error("no slide is showing");
   for (const fragment of section.querySelectorAll(".fragment")) fragment.classList.add("visible");
@@ -41,19 +43,37 @@ export function probeCurrentSlide(): SlideProbe {
   const describe = (element: Element) =>
     `<${element.tagName.toLowerCase()}> "${(element.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40)}"`;
   const inNotes = (element: Element) => element.closest("aside.notes") !== null;
+  // What of a box is on screen: an ancestor that clips its overflow (a scrolled walk-through of
+  // code) hides the rest, which then neither sticks out nor can be read.
+  const visibleBox = (element: Element, box: DOMRect) => {
+    let { left, top, right, bottom } = box;
+    for (let up = element.parentElement; up && up !== section; up = up.parentElement) {
+      if (getComputedStyle(up).overflow === "visible") continue;
+      const clip = up.getBoundingClientRect();
+      left = Math.max(left, clip.left);
+      top = Math.max(top, clip.top);
+      right = Math.min(right, clip.right);
+      bottom = Math.min(bottom, clip.bottom);
+    }
+    return right > left && bottom > top ? { left, top, right, bottom } : undefined;
+  };
 
   let overflowX = 0;
   let overflowY = 0;
   let culprit = "";
   const content = Array.from(section.querySelectorAll("*")).filter((element) => !inNotes(element));
   for (const element of content) {
-    const box = element.getBoundingClientRect();
-    if (box.width === 0 && box.height === 0) continue;
+    const whole = element.getBoundingClientRect();
+    if (whole.width === 0 && whole.height === 0) continue;
+    const box = visibleBox(element, whole);
+    if (!box) continue;
     const below = (box.bottom - frame.bottom) / scale;
     const right = (box.right - frame.right) / scale;
     const above = (frame.top - box.top) / scale;
+    // A code walk-through scrolls to each step on purpose (reveal.js's way); others must fit.
+    const scrolls = element.matches("pre.code-steps") && element.querySelector("[data-line-steps]");
     const scrolled =
-      element instanceof HTMLElement && getComputedStyle(element).overflow !== "visible"
+      element instanceof HTMLElement && !scrolls && getComputedStyle(element).overflow !== "visible"
         ? Math.max(
             element.scrollHeight - element.clientHeight,
             element.scrollWidth - element.clientWidth,
@@ -77,7 +97,8 @@ export function probeCurrentSlide(): SlideProbe {
       const range = document.createRange();
       range.selectNodeContents(node);
       for (const rect of range.getClientRects()) {
-        if (rect.width > 0 && rect.height > 0) {
+        const shown = rect.width > 0 && rect.height > 0 ? visibleBox(element, rect) : undefined;
+        if (shown && shown.bottom - shown.top >= rect.height / 2) {
           rects.push({ x: rect.x, y: rect.y, width: rect.width, height: rect.height });
         }
       }
@@ -100,7 +121,7 @@ export function probeCurrentSlide(): SlideProbe {
     .filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 
   const ids = new Set(
-    Array.from(document.querySelectorAll(".reveal .slides > section"), (s) => s.id),
+    Array.from(document.querySelectorAll(".reveal .slides section:not(.stack)"), (s) => s.id),
   );
   const count = ids.size;
   const brokenLinks = Array.from(section.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]'))

@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     await page.goto(`${DECK_ORIGIN}/index.html?transition=none`);
     await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
     await page.evaluate(() => document.fonts.ready);
-    const ids = await page.$$eval(".reveal .slides > section", (sections) =>
+    const ids = await page.$$eval(".reveal .slides section:not(.stack)", (sections) =>
       sections.map((s) => s.id),
     );
     const shots: string[] = [];

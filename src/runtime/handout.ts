@@ -1,6 +1,6 @@
 import type { Deck } from "../deck/model.ts";
 import { contentBox, type HandoutOptions } from "./handout-layout.ts";
-import { mountSlides } from "./render-slides.ts";
+import { mountSlides, slideSections } from "./render-slides.ts";
 import { SLIDE_MARGIN, SLIDE_SIZES } from "./reveal-config.ts";
 import "./handout.css";
 
@@ -29,7 +29,7 @@ export async function renderHandout(
   const container =
     revealRoot.querySelector<HTMLElement>(".slides") ?? document.createElement("div");
   mountSlides(container, deck, assetUrls);
-  const sections = Array.from(container.children) as HTMLElement[];
+  const sections = slideSections(container);
   deck.slides.forEach((slide, index) => {
     const section = sections[index];
     if (!section) return;

@@ -9,9 +9,30 @@ export function fillAssetUrls(html: string, assetUrls: readonly string[]): strin
   );
 }
 
-/** The `<section>` elements of the whole deck, as reveal.js expects them inside `.slides`. */
+/**
+ * The `<section>` elements of the whole deck, as reveal.js expects them inside `.slides`: slides
+ * below another one are nested with it in a vertical stack, a `<section>` of sections.
+ */
 export function renderSlides(deck: Deck, assetUrls: readonly string[]): string {
-  return deck.slides.map((slide) => renderSlide(slide, assetUrls)).join("\n");
+  const stacks: Slide[][] = [];
+  for (const slide of deck.slides) {
+    const last = stacks.at(-1);
+    if (slide.below && last) last.push(slide);
+    else stacks.push([slide]);
+  }
+  return stacks
+    .map((stack) => {
+      const sections = stack.map((slide) => renderSlide(slide, assetUrls)).join("\n");
+      return stack.length > 1 ? `<section>\n${sections}\n</section>` : sections;
+    })
+    .join("\n");
+}
+
+/** The slides among `<section>`s: those that are not a vertical stack of others. */
+export function slideSections(root: ParentNode): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>("section")).filter(
+    (section) => !section.querySelector("section"),
+  );
 }
 
 function renderSlide(slide: Slide, assetUrls: readonly string[]): string {
@@ -26,6 +47,10 @@ function renderSlide(slide: Slide, assetUrls: readonly string[]): string {
       "data-background-image",
       options.backgroundImage && fillAssetUrls(options.backgroundImage, assetUrls),
     ],
+    ...Object.entries(options.attributes ?? {}).map(([name, value]): [string, string] => [
+      name,
+      fillAssetUrls(value, assetUrls),
+    ]),
   ];
   const attributeText = attributes
     .filter((pair): pair is [string, string] => pair[1] !== undefined)
@@ -45,20 +70,23 @@ function escapeAttribute(value: string): string {
  * in (`fillPrerenderedAssets`) rather than URLs the browser would fetch and miss.
  */
 export function prerenderSlides(deck: Deck): string {
-  return renderSlides(deck, [])
-    .replace(/\bsrc="__deck_asset_(\d+)__"/g, 'data-deck-asset-src="$1"')
-    .replace(/\bdata-background-image="__deck_asset_(\d+)__"/g, 'data-deck-asset-background="$1"');
+  return renderSlides(deck, []).replace(
+    /\s([a-z][\w-]*)="__deck_asset_(\d+)__"/g,
+    (_match, name: string, index: string) => ` ${PRERENDERED_ASSET}${name}="${index}"`,
+  );
 }
 
-/** Points pre-rendered images and backgrounds at their bundled files. */
+// `data-deck-asset-src="3"`: the element's `src` is asset 3, filled in once its URL is known.
+const PRERENDERED_ASSET = "data-deck-asset-";
+
+/** Points pre-rendered images, videos and backgrounds at their bundled files. */
 export function fillPrerenderedAssets(slides: ParentNode, assetUrls: readonly string[]): void {
-  for (const element of slides.querySelectorAll<HTMLElement>("[data-deck-asset-src]")) {
-    const url = assetUrls[Number(element.dataset.deckAssetSrc)];
-    if (url) element.setAttribute("src", url);
-  }
-  for (const element of slides.querySelectorAll<HTMLElement>("[data-deck-asset-background]")) {
-    const url = assetUrls[Number(element.dataset.deckAssetBackground)];
-    if (url) element.setAttribute("data-background-image", url);
+  for (const element of slides.querySelectorAll<HTMLElement>("*")) {
+    for (const { name, value } of Array.from(element.attributes)) {
+      if (!name.startsWith(PRERENDERED_ASSET)) continue;
+      const url = assetUrls[Number(value)];
+      if (url) element.setAttribute(name.slice(PRERENDERED_ASSET.length), url);
+    }
   }
 }
 

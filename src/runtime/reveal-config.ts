@@ -35,7 +35,7 @@ export function revealConfig(
     ...SLIDE_SIZES[deck.settings.aspect],
     margin: SLIDE_MARGIN,
     center: true,
-    transition: reducedMotion ? "none" : "slide",
+    transition: reducedMotion ? "none" : deck.settings.transition,
     backgroundTransition: reducedMotion ? "none" : "fade",
     totalTime: deck.pacing.talkSeconds,
     minimumTimePerSlide: 0,

@@ -2,7 +2,7 @@ import Reveal, { type RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
 import { bindCodeSteps, showCodeSteps } from "./code-steps.ts";
 import type { DeckMode } from "./mode.ts";
-import { mountSlides, renderSlides } from "./render-slides.ts";
+import { mountSlides, renderSlides, slideSections } from "./render-slides.ts";
 import { revealConfig } from "./reveal-config.ts";
 import { bindSpeakerView } from "./speaker-view.ts";
 
@@ -49,16 +49,24 @@ export function updateDeck(
   deck: Deck,
   assetUrls: readonly string[],
 ): void {
-  const currentId = reveal.getCurrentSlide()?.id;
-  const { h, f } = reveal.getIndices();
   const slides = slidesElement(root);
+  const current = reveal.getCurrentSlide();
+  const currentId = current?.id;
+  // Where the slide was in the deck's order, counting the slides inside vertical stacks.
+  const place = Math.max(0, slideSections(slides).indexOf(current as HTMLElement));
+  const { f } = reveal.getIndices();
   slides.removeAttribute("data-prerendered");
   slides.innerHTML = renderSlides(deck, assetUrls);
   reveal.sync();
   for (const slide of reveal.getSlides()) showCodeSteps(slide);
-  const index = deck.slides.findIndex((slide) => slide.id === currentId);
-  const target = index >= 0 ? index : Math.min(h, deck.slides.length - 1);
-  reveal.slide(target, 0, index >= 0 ? f : undefined);
+  // The same slide by its id, or the one now where it was; reveal.js knows its indices in stacks.
+  const same = currentId
+    ? slides.querySelector<HTMLElement>(`section[id="${CSS.escape(currentId)}"]`)
+    : null;
+  const sections = slideSections(slides);
+  const target = same ?? sections[Math.min(place, sections.length - 1)];
+  const indices = target ? reveal.getIndices(target) : { h: 0, v: 0 };
+  reveal.slide(indices.h, indices.v, same ? f : undefined);
 }
 
 function slidesElement(root: HTMLElement): HTMLElement {

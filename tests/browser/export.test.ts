@@ -127,7 +127,7 @@ describe("npm run pdf (slides)", () => {
     expect(runExport(["slides", "--dist", dist, "--out", stepped, "--fragments"]).status).toBe(0);
     expect((await readPdf(collapsed)).pages).toBe(1);
     // reveal.js prints the slide before its first step, then one page per step.
-    expect((await readPdf(stepped)).pages).toBe(3);
+    expect((await readPdf(stepped)).pages).toBe(4);
   });
 });
 
@@ -198,7 +198,10 @@ describe("failing cleanly", () => {
   const noPdfIn = (dir: string) => readdirSync(dir).filter((name) => name.includes("broken"));
 
   test("a failed request in the deck fails the export and leaves no file", async () => {
-    const dist = await buildFixture({ "01.md": '# Broken\n\n<img src="gone.png" alt="gone">\n' });
+    // A file the build cannot see: named only in a style, so the browser asks for it.
+    const dist = await buildFixture({
+      "01.md": '# Broken\n\n<div style="background-image: url(gone.png)">gone</div>\n',
+    });
     const run = runExport(["slides", "--dist", dist, "--out", path.join(outDir, "broken.pdf")]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("missing file: /gone.png");

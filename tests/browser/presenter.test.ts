@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { countWords } from "../../src/deck/build-deck.ts";
+import { countWords } from "../../src/deck/build-slide.ts";
 import { estimateSeconds, formatDuration } from "../../src/deck/pacing.ts";
 import {
   currentSlideId,

@@ -65,5 +65,5 @@ export async function waitForHash(page: Page, hash: string): Promise<void> {
 
 /** The id of the slide reveal.js is showing. */
 export function currentSlideId(page: Page): Promise<string> {
-  return page.$eval(".reveal .slides > section.present", (section) => section.id);
+  return page.$eval(".reveal .slides section.present:not(.stack)", (section) => section.id);
 }
