@@ -5,6 +5,7 @@ import type { Diagnostic, Result, SlideChunk, SourceFile } from "./model.ts";
 import { lexWithinNesting } from "./nesting.ts";
 import { plainText } from "./plain-text.ts";
 import { createLineIndex } from "./position.ts";
+import { emptyFileWarning } from "./split.ts";
 
 /** reveal.js's separators: regular expressions, as `data-separator` and `data-separator-vertical`. */
 export interface Separators {
@@ -34,15 +35,7 @@ export function splitAtSeparators(
   if (!nesting.value) return { value: [], diagnostics: nesting.diagnostics };
   const pieces = cutPieces(file.text, from, separators);
   if (file.text.slice(from).trim() === "") {
-    diagnostics.push(
-      diagnosticAt(
-        lines.positionAt(0),
-        "warning",
-        "empty-file",
-        "the file is empty; it adds no slide",
-      ),
-    );
-    return { value: [], diagnostics };
+    return { value: [], diagnostics: [emptyFileWarning(file.path)] };
   }
   const chunks = pieces.map(({ start, end, below }): SlideChunk => {
     const text = file.text.slice(start, end);

@@ -64,14 +64,7 @@ export function splitSlides(file: SourceFile): Result<SlideChunk[]> {
   });
 
   if (file.text.trim() === "") {
-    diagnostics.push(
-      diagnosticAt(
-        lines.positionAt(0),
-        "warning",
-        "empty-file",
-        "the file is empty; it adds no slide",
-      ),
-    );
+    diagnostics.push(emptyFileWarning(file.path));
   } else if (chunks.length === 0) {
     diagnostics.push(
       diagnosticAt(
@@ -108,4 +101,14 @@ function separatorHint(text: string): string {
   return /^(?:---|----|--)\s*$/m.test(text)
     ? ", or, for a reveal.js or reveal-md deck cut with `---` lines, set `separator` in deck.yaml (README: Coming from reveal.js or reveal-md)"
     : "";
+}
+
+/** The warning for a file that adds no slide because it has nothing in it. */
+export function emptyFileWarning(path: string): Diagnostic {
+  return diagnosticAt(
+    { file: path, line: 1, column: 1 },
+    "warning",
+    "empty-file",
+    "the file is empty; it adds no slide",
+  );
 }

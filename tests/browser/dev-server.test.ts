@@ -129,3 +129,33 @@ describe("npm start (the dev server)", () => {
     expect(new URL(served.url).hostname).toBe("127.0.0.1");
   });
 });
+
+describe("npm start on a deck cut by separators, with a vertical stack", () => {
+  test("updates a slide below another in place, and keeps the speaker there", async () => {
+    const dir = writeDeck({
+      "deck.yaml": "separator: '^---$'\nverticalSeparator: '^--$'\n",
+      "talk.md": "# Top\n\n--\n\n## Below\n\nFirst words\n\n---\n\n## Next\n",
+    });
+    const dev = await startDevServer(dir);
+    // Another server is another origin: not the session's, which refuses other origins.
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    try {
+      await gotoDeck(page, dev.url, "#/below");
+      await page.evaluate(() => Object.assign(window, { hotMarker: "kept" }));
+      writeFileSync(
+        path.join(dir, "talk.md"),
+        "# Top\n\n--\n\n## Below\n\nOther words\n\n---\n\n## Next\n",
+      );
+      await expect.poll(() => page.locator("#below").textContent()).toContain("Other words");
+      expect(await currentSlideId(page)).toBe("below");
+      expect(await page.evaluate(() => (window as { hotMarker?: string }).hotMarker)).toBe("kept");
+      await page.keyboard.press("ArrowUp");
+      await expect.poll(() => currentSlideId(page)).toBe("top");
+    } finally {
+      await context.close();
+      await dev.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
