@@ -105,9 +105,17 @@ export async function openDeckPage(
   return { page, context, problems };
 }
 
-/** Throws when anything went wrong in the page: an export never hides a broken slide. */
-export function failOnProblems(deckPage: DeckPage): void {
+/**
+ * Throws when anything went wrong in the page: an export never hides a broken slide, unless the
+ * speaker asked it to keep going (`keepGoing` then hears of each problem).
+ */
+export function failOnProblems(deckPage: DeckPage, keepGoing?: (line: string) => void): void {
   if (deckPage.problems.length === 0) return;
+  if (keepGoing) {
+    // The speaker asked for the file anyway: each problem is said once, and printing goes on.
+    for (const problem of deckPage.problems.splice(0)) keepGoing(`warning: ${problem.message}`);
+    return;
+  }
   throw new DeckPageError(
     `the deck failed in the browser:\n${deckPage.problems.map((p) => `  ${p.message}`).join("\n")}`,
   );

@@ -93,7 +93,10 @@ export function buildDeck(input: DeckInput): Result<Deck> {
       ),
     );
   }
-  diagnostics.push(...assignIds(slides), ...checkLinks(references.links, slides));
+  // reveal.js slides have no ids, and their titles repeat as a build-up goes: only headings-cut
+  // decks hear about a repeated title.
+  const ids = assignIds(slides).filter((d) => !settings.separator || d.severity === "error");
+  diagnostics.push(...ids, ...checkLinks(references.links, slides));
   const deckSettings = resolveSettings(settings, slides[0]?.title ?? "Untitled deck");
   const plan = planPacing(
     slides.map((slide) => ({ notesWords: slide.notesWords, timing: slide.options.timing })),

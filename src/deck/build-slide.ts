@@ -1,4 +1,5 @@
 import { assetPlaceholder } from "./asset-placeholder.ts";
+import { diagnosticAt } from "./diagnostics.ts";
 import { isLocalPath } from "./local-path.ts";
 import { type References, renderMarkdown } from "./markdown.ts";
 import type { Diagnostic, Result, Slide, SlideChunk, SourcePosition } from "./model.ts";
@@ -6,6 +7,9 @@ import { extractNotes } from "./notes.ts";
 import { parseSlideOptions } from "./options.ts";
 import type { LineIndex } from "./position.ts";
 import { URL_ATTRIBUTES } from "./safe-attributes.ts";
+
+// Attributes that show a whole page in a frame: a page with files of its own is not one asset.
+const FRAMES = new Set(["data-background-iframe", "data-preview-link"]);
 
 /** A slide as one chunk makes it, before the deck gives it its id, layout and time. */
 export type BuiltSlide = Omit<Slide, "id" | "layout" | "estimatedSeconds" | "seconds">;
@@ -36,6 +40,17 @@ export function buildSlide(
   for (const [name, value] of Object.entries(options.attributes ?? {})) {
     if (!URL_ATTRIBUTES.has(name) || !isLocalPath(value) || !options.attributes) continue;
     const position = parsed.value.attributePositions[name] ?? lines.positionAt(chunk.at);
+    if (FRAMES.has(name)) {
+      diagnostics.push(
+        diagnosticAt(
+          position,
+          "warning",
+          "frame-not-bundled",
+          `the page ${value} shown in a frame is not bundled (it has files of its own): copy it next to the built deck, or the frame stays empty`,
+        ),
+      );
+      continue;
+    }
     options.attributes[name] = asset(value, position);
   }
   const body = renderMarkdown(parsed.value.body, chunk.offset, lines, references);

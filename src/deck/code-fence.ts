@@ -34,10 +34,47 @@ export function parseFenceInfo(info: string): FenceInfo {
   return { language, steps: /\{([^}]*)\}/.exec(info)?.[1], lineNumbers: false, startFrom: 1 };
 }
 
-/** Reads a fence's steps: reveal.js's form lets a step be empty (no line highlighted). */
-export function readFenceSteps(info: FenceInfo, lineCount: number): number[][] | string {
-  if (info.steps === undefined) return [];
-  return parseLineSteps(info.steps, lineCount, { allowEmpty: info.lineNumbers });
+/** A fence's line steps, and what is wrong with them: an error, or (reveal.js's form) a warning. */
+export interface FenceSteps {
+  steps: number[][];
+  error?: string;
+  warning?: string;
+}
+
+/**
+ * Reads a fence's steps. reveal.js's form lets a step be empty (no line highlighted) and, as
+ * reveal.js does, ignores lines past the end of the code, with a warning here; ours is strict.
+ */
+export function readFenceSteps(info: FenceInfo, lineCount: number): FenceSteps {
+  if (info.steps === undefined) return { steps: [] };
+  let spec = info.steps;
+  let warning: string | undefined;
+  if (info.lineNumbers) {
+    const past = [...spec.matchAll(/\d+/g)].map(Number).filter((line) => line > lineCount);
+    if (past.length > 0) {
+      warning = `line ${past[0]} is past the end of the code (${lineCount} lines); it highlights nothing`;
+      spec = clampSteps(spec, lineCount);
+    }
+  }
+  const parsed = parseLineSteps(spec, lineCount, { allowEmpty: info.lineNumbers });
+  return typeof parsed === "string" ? { steps: [], error: parsed } : { steps: parsed, warning };
+}
+
+// Ranges cut at the last line, single lines past it dropped: what reveal.js highlights.
+function clampSteps(spec: string, lineCount: number): string {
+  return spec
+    .split("|")
+    .map((step) =>
+      step
+        .split(",")
+        .flatMap((part) => {
+          const [from = 0, to = from] = part.split("-").map(Number);
+          if (part.trim() === "" || from > lineCount) return [];
+          return [to > lineCount ? `${from}-${lineCount}` : part];
+        })
+        .join(","),
+    )
+    .join("|");
 }
 
 /** A code token with what the walk prepared for the renderer: a chart, or line steps. */

@@ -5,6 +5,13 @@ export interface HtmlReference {
   ref: string;
   /** Offset of the path in the HTML. */
   index: number;
+  /** The element's tag name, lower case: `iframe` pages are not bundled (see `isFramedPage`). */
+  tag: string;
+}
+
+/** True for a page shown in a frame: it has files of its own, so it cannot be one asset. */
+export function isFramedPage(reference: HtmlReference): boolean {
+  return reference.tag === "iframe" || reference.tag === "frame";
 }
 
 const TAG = /<[a-z][^>]*>/gi;
@@ -21,7 +28,8 @@ export function htmlReferences(html: string): HtmlReference[] {
       const ref = attribute[1] ?? attribute[2] ?? "";
       if (!isLocalPath(ref)) continue;
       const valueStart = attribute[0].length - ref.length - 1;
-      found.push({ ref, index: tag.index + attribute.index + valueStart });
+      const name = /^<([a-z][\w-]*)/i.exec(tag[0])?.[1]?.toLowerCase() ?? "";
+      found.push({ ref, index: tag.index + attribute.index + valueStart, tag: name });
     }
   }
   return found;

@@ -10,7 +10,7 @@ import {
 import { diagnosticAt } from "./diagnostics.ts";
 import { applyElementAttributes } from "./element-attributes.ts";
 import { isKnownLanguage } from "./highlight.ts";
-import { htmlReferences } from "./html-assets.ts";
+import { type HtmlReference, htmlReferences, isFramedPage } from "./html-assets.ts";
 import { isLocalPath } from "./local-path.ts";
 import type { AssetReference, Diagnostic, Result, SourcePosition } from "./model.ts";
 import type { LineIndex } from "./position.ts";
@@ -65,11 +65,13 @@ export function renderMarkdown(
         return;
       }
       const steps = readFenceSteps(info, code.text.split("\n").length);
-      if (typeof steps === "string") {
-        diagnostics.push(diagnosticAt(position(), "error", "invalid-line-steps", steps));
-      } else {
-        code.deckSteps = steps;
+      if (steps.error) {
+        diagnostics.push(diagnosticAt(position(), "error", "invalid-line-steps", steps.error));
       }
+      if (steps.warning) {
+        diagnostics.push(diagnosticAt(position(), "warning", "invalid-line-steps", steps.warning));
+      }
+      code.deckSteps = steps.steps;
       if (language && !isKnownLanguage(language)) {
         diagnostics.push(
           diagnosticAt(
@@ -101,8 +103,20 @@ export function renderMarkdown(
       for (const comment of html.matchAll(ELEMENT_COMMENT)) {
         elementComments.push(lines.positionAt(offset + at + comment.index));
       }
-      bundleHtmlFiles(token as Tokens.HTML, (ref, index) => {
-        references.assets.push({ ref, position: lines.positionAt(offset + at + index) });
+      bundleHtmlFiles(token as Tokens.HTML, (reference) => {
+        const where = lines.positionAt(offset + at + reference.index);
+        if (isFramedPage(reference)) {
+          diagnostics.push(
+            diagnosticAt(
+              where,
+              "warning",
+              "frame-not-bundled",
+              `the page ${reference.ref} shown in a frame is not bundled (it has files of its own): copy it next to the built deck, or the frame stays empty`,
+            ),
+          );
+          return undefined;
+        }
+        references.assets.push({ ref: reference.ref, position: where });
         return assetPlaceholder(references.assets.length - 1);
       });
       if (/<script\b/i.test(html)) {
@@ -153,15 +167,19 @@ function markBlankLinesBeforeComments(tokens: Token[]): void {
 }
 
 // Local files in raw HTML become asset placeholders, like Markdown images.
-function bundleHtmlFiles(token: Tokens.HTML, asset: (ref: string, index: number) => string): void {
+function bundleHtmlFiles(
+  token: Tokens.HTML,
+  asset: (reference: HtmlReference) => string | undefined,
+): void {
   const found = htmlReferences(token.raw).map((reference) => ({
     ...reference,
-    placeholder: asset(reference.ref, reference.index),
+    placeholder: asset(reference),
   }));
-  if (found.length === 0) return;
+  if (!found.some((reference) => reference.placeholder)) return;
   let text = token.raw;
   for (const { ref, index, placeholder } of found.reverse()) {
-    text = `${text.slice(0, index)}${placeholder}${text.slice(index + ref.length)}`;
+    if (placeholder)
+      text = `${text.slice(0, index)}${placeholder}${text.slice(index + ref.length)}`;
   }
   token.text = text;
 }

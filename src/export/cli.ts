@@ -46,7 +46,13 @@ async function main(): Promise<number> {
     const distDir = command.distDir ?? (await buildFromEnvironment())?.outDir;
     if (distDir === undefined) return 1;
     const browser = await launching;
-    const options = { ...command, distDir, progress };
+    const warn = (line: string) => console.error(line);
+    const options = {
+      ...command,
+      distDir,
+      progress,
+      keepGoing: command.keepGoing ? warn : undefined,
+    };
     const pdf =
       command.kind === "slides"
         ? await printSlides(browser, options)

@@ -4,11 +4,13 @@ import { ExportError } from "./export-error.ts";
 
 /** The help text of `npm run pdf` and `npm run handout`. */
 export const USAGE = `Usage:
-  npm run pdf -- [--out FILE] [--fragments] [--dist DIR]
-  npm run handout -- [--out FILE] [--paper a4|letter] [--per-page 1|2|3] [--dist DIR]
+  npm run pdf -- [--out FILE] [--fragments] [--keep-going] [--dist DIR]
+  npm run handout -- [--out FILE] [--paper a4|letter] [--per-page 1|2|3] [--keep-going] [--dist DIR]
 
   --out FILE       where to write the PDF (default: exports/<talk>.pdf, exports/<talk>-handout.pdf)
   --fragments      slides: one page per fragment step (default: one page per slide)
+  --keep-going     print anyway what would stop the export, each with a warning: a slide that
+                   does not fit its page (cut at its edge), a file that failed to load
   --paper NAME     handout: a4 (default) or letter
   --per-page N     handout: slides per page, 1, 2 or 3 (default: 3)
   --dist DIR       print this already built deck instead of building slides/ into dist/ first`;
@@ -30,6 +32,7 @@ export function parseCommand(argv: readonly string[]) {
     kind: kind as "slides" | "handout",
     out: values.out,
     fragments: values.fragments,
+    keepGoing: values["keep-going"],
     paper: values.paper as Paper,
     perPage: perPage as 1 | 2 | 3,
     /** An already built deck to print; undefined: build the slides first. */
@@ -45,6 +48,7 @@ function parseOrExplain(argv: readonly string[]) {
       options: {
         out: { type: "string" },
         fragments: { type: "boolean", default: false },
+        "keep-going": { type: "boolean", default: false },
         paper: { type: "string", default: "a4" },
         "per-page": { type: "string", default: "3" },
         dist: { type: "string" },

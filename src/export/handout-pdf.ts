@@ -17,6 +17,8 @@ import { subjectOf } from "./subject.ts";
 /** Options of `npm run handout`. */
 export interface HandoutPdfOptions extends HandoutOptions {
   distDir: string;
+  /** Print anyway when a file fails to load: each problem is a warning passed to this. */
+  keepGoing?: ((line: string) => void) | undefined;
   progress: (line: string) => void;
 }
 
@@ -47,7 +49,7 @@ export async function printHandout(
         throw new ExportError(`the handout lost slide ${index + 1} "${slide.title}"`);
       }
     });
-    failOnProblems(deckPage);
+    failOnProblems(deckPage, options.keepGoing);
 
     options.progress("printing");
     const { settings } = deck;
@@ -65,7 +67,7 @@ export async function printHandout(
       printBackground: true,
       tagged: true,
     });
-    failOnProblems(deckPage);
+    failOnProblems(deckPage, options.keepGoing);
     const minimumPages = Math.ceil(deck.slides.length / options.perPage);
     const pdf = await finishPdf(printed, {
       title: `${settings.title} (handout)`,

@@ -13,6 +13,11 @@ export interface SlidesPdfOptions {
   distDir: string;
   /** One page per fragment step instead of one per slide. */
   fragments: boolean;
+  /**
+   * Print anyway what would stop the export (a slide that does not fit its page, a file that
+   * failed to load): each is a warning passed to this.
+   */
+  keepGoing?: ((line: string) => void) | undefined;
   /** Called with a line of progress, e.g. `slide 7/21`. */
   progress: (line: string) => void;
 }
@@ -49,18 +54,28 @@ export async function printSlides(
         fit.codeScale < 1
           ? ` even with its code shrunk to ${Math.round(fit.codeScale * 100)}%`
           : "";
-      errors.push(
-        formatDiagnostic({
-          ...slide.source,
-          severity: "error",
-          code: "overflow",
-          message: `slide "${slide.title}" does not fit its page${shrunk}: ${by}, at ${fit.culprit}`,
-        }),
-      );
+      const message = `slide "${slide.title}" does not fit its page${shrunk}: ${by}, at ${fit.culprit}`;
+      if (options.keepGoing) {
+        options.keepGoing(
+          formatDiagnostic({
+            ...slide.source,
+            severity: "warning",
+            code: "overflow",
+            message: `${message}; printed cut at the page's edge`,
+          }),
+        );
+      } else {
+        errors.push(
+          formatDiagnostic({ ...slide.source, severity: "error", code: "overflow", message }),
+        );
+      }
     });
-    if (errors.length > 0)
-      throw new ExportError(`slides do not fit their pages:\n${errors.join("\n")}`);
-    failOnProblems(deckPage);
+    if (errors.length > 0) {
+      throw new ExportError(
+        `slides do not fit their pages:\n${errors.join("\n")}\nFix them (npm run check shows them), or print them cut at the page's edge: npm run pdf -- --keep-going`,
+      );
+    }
+    failOnProblems(deckPage, options.keepGoing);
     const expected = options.fragments ? fits.length : deck.slides.length;
     if (fits.length !== expected) {
       throw new ExportError(`the print layout has ${fits.length} pages for ${expected} slides`);
@@ -72,7 +87,7 @@ export async function printSlides(
       printBackground: true,
       tagged: true,
     });
-    failOnProblems(deckPage);
+    failOnProblems(deckPage, options.keepGoing);
     const firstPageOf = new Map<string, number>();
     fits.forEach((fit, index) => {
       if (!firstPageOf.has(fit.slideId)) firstPageOf.set(fit.slideId, index);

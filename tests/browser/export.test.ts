@@ -225,7 +225,17 @@ describe("failing cleanly", () => {
     expect(run.stderr).toMatch(
       /02-code\.md:2:1 error overflow slide "Long code" does not fit its page even with its code shrunk to 50%/,
     );
+    expect(run.stderr).toContain("npm run pdf -- --keep-going");
     expect(noPdfIn(outDir)).toEqual([]);
+
+    // Asked to keep going, it prints the slide cut at the page's edge and says so.
+    const anyway = path.join(outDir, "kept-going.pdf");
+    const kept = runExport(["slides", "--dist", dist, "--out", anyway, "--keep-going"]);
+    expect(kept.status).toBe(0);
+    expect(kept.stderr).toMatch(
+      /02-code\.md:2:1 warning overflow slide "Long code" does not fit its page .*; printed cut at the page's edge/,
+    );
+    expect((await readPdf(anyway)).pages).toBe(2);
   });
 
   test("without a browser it says how to get one, and leaves no file", () => {

@@ -118,6 +118,12 @@ export function readRevealSlides(page: Page): Promise<ReadSlide[]> {
     const read = (slide: Element, h: number, v: number) => {
       const copy = slide.cloneNode(true) as HTMLElement;
       for (const skip of copy.querySelectorAll("aside.notes, pre code.fragment")) skip.remove();
+      // White space between blocks is not on the slide, and renderers write it differently.
+      for (const block of copy.querySelectorAll(
+        "p, pre, li, h1, h2, h3, h4, h5, h6, div, blockquote, table, tr, td, th, ul, ol, figure",
+      )) {
+        block.after(" ");
+      }
       // Numbered code is a table of lines in reveal.js and lines of spans here: read its lines.
       for (const code of copy.querySelectorAll("pre code")) {
         const rows = code.querySelectorAll(".hljs-ln-code, .code-line");
@@ -158,13 +164,12 @@ export function readRevealSlides(page: Page): Promise<ReadSlide[]> {
           (e) => !e.closest("pre, aside.notes, svg") && !e.classList.contains("slide-background"),
         )
         .map((e) => {
-          const classes = [...e.classList].filter(
-            (c) => !/^(?:fragment|visible|current-fragment)$/.test(c),
-          );
-          return `${e.tagName.toLowerCase()}${classes
-            .sort()
-            .map((c) => `.${c}`)
-            .join("")}${e.hasAttribute("style") ? `[style=${e.getAttribute("style")}]` : ""}`;
+          const classes = [...e.classList]
+            .filter((c) => !/^(?:fragment|visible|current-fragment)$/.test(c))
+            .sort();
+          // reveal.js sizes r-fit-text itself, by the fonts: the author's style is what counts.
+          const style = e.classList.contains("r-fit-text") ? null : e.getAttribute("style");
+          return `${e.tagName.toLowerCase()}${classes.map((c) => `.${c}`).join("")}${style ? `[style=${style}]` : ""}`;
         })
         .filter((mark) => /[.[]/.test(mark));
       return {
