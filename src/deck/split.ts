@@ -20,7 +20,23 @@ export function splitSlides(file: SourceFile): Result<SlideChunk[]> {
   let offset = 0;
   let preambleEnd = -1;
 
+  let ruleAt = -1;
+  let hinted = false;
   for (const token of tokens) {
+    // A rule right before a heading is how reveal.js and reveal-md decks cut slides.
+    if (isSplittingHeading(token) && ruleAt >= 0 && !hinted) {
+      hinted = true;
+      diagnostics.push(
+        diagnosticAt(
+          lines.positionAt(ruleAt),
+          "warning",
+          "rule-before-heading",
+          "this `---` rule shows on the slide before the heading: if the deck was written for reveal.js or reveal-md, which cut slides there, set `separator` in deck.yaml (README: Coming from reveal.js or reveal-md)",
+        ),
+      );
+    }
+    if (token.type === "hr") ruleAt = offset;
+    else if (token.type !== "space") ruleAt = -1;
     if (token.type === "code" && isUnclosedFence(token.raw)) {
       diagnostics.push(
         diagnosticAt(
