@@ -12,6 +12,7 @@ import {
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { diagnosticAt, hasErrors } from "../deck/diagnostics.ts";
 import type { Deck, Diagnostic, Slide, SourcePosition } from "../deck/model.ts";
+import { imagesSettled } from "../runtime/images-settled.ts";
 import { buildFiles } from "../vite/build-files.ts";
 import { loadDeck } from "../vite/deck-plugin.ts";
 import { displayPath } from "../vite/read-deck.ts";
@@ -120,6 +121,8 @@ async function openDeck(page: Page, theme: string | undefined): Promise<void> {
   );
   await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
   await page.evaluate(() => document.fonts.ready);
+  // A slide measured while its image still loads would fit only because the image is 0 px tall.
+  await page.evaluate(imagesSettled);
 }
 
 async function showSlide(page: Page, id: string): Promise<SlideProbe> {

@@ -61,7 +61,27 @@ export function probeCurrentSlide(): SlideProbe {
   let overflowX = 0;
   let overflowY = 0;
   let culprit = "";
-  const content = Array.from(section.querySelectorAll("*")).filter((element) => !inNotes(element));
+  // Content only screen readers get (KaTeX's MathML, clipped to a pixel) is not on the slide.
+  const clipped = new Set(
+    Array.from(section.querySelectorAll("*")).filter((element) => {
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      return (
+        style.clip.startsWith("rect") ||
+        style.clipPath.startsWith("inset(50%") ||
+        (style.overflow === "hidden" && box.width <= 1 && box.height <= 1)
+      );
+    }),
+  );
+  const forScreenReaders = (element: Element) => {
+    for (let up: Element | null = element; up && up !== section; up = up.parentElement) {
+      if (clipped.has(up)) return true;
+    }
+    return false;
+  };
+  const content = Array.from(section.querySelectorAll("*")).filter(
+    (element) => !inNotes(element) && !forScreenReaders(element),
+  );
   for (const element of content) {
     const whole = element.getBoundingClientRect();
     if (whole.width === 0 && whole.height === 0) continue;

@@ -1,5 +1,6 @@
-import { Lexer, type Token, type Tokens } from "marked";
+import type { Token, Tokens } from "marked";
 import { diagnosticAt } from "../deck/diagnostics.ts";
+import { lexMarkdown } from "../deck/marked-deck.ts";
 import type { Deck, Diagnostic, SourceFile, SourcePosition } from "../deck/model.ts";
 import { htmlToText, plainText } from "../deck/plain-text.ts";
 import { createLineIndex } from "../deck/position.ts";
@@ -81,7 +82,7 @@ function markdownBlocks(text: string): Block[] {
       }
     }
   };
-  visit(Lexer.lex(text, { gfm: true }));
+  visit(lexMarkdown(text));
   return blocks;
 }
 

@@ -1,13 +1,13 @@
 import { buildSlide } from "./build-slide.ts";
 import { collectSettings } from "./collect-settings.ts";
 import { diagnosticAt } from "./diagnostics.ts";
-import type { References, SlideLink } from "./markdown.ts";
 import type { Deck, Diagnostic, Result, Slide, SourceFile } from "./model.ts";
 import { formatDuration, planPacing, WORDS_PER_MINUTE } from "./pacing.ts";
 import { createLineIndex } from "./position.ts";
 import { resolveSettings, settingLine } from "./settings.ts";
 import { slugify } from "./slug.ts";
 import { chooseSplitter } from "./splitter.ts";
+import type { References, SlideLink } from "./token-context.ts";
 
 /** Everything the pipeline needs, already read from disk by the edge. */
 export interface DeckInput {
@@ -67,7 +67,10 @@ export function buildDeck(input: DeckInput): Result<Deck> {
     const chunks = split(file, bodyOffset);
     diagnostics.push(...chunks.diagnostics);
     for (const chunk of chunks.value) {
-      const built = buildSlide(chunk, lines, references, settings.notesSeparator ?? "");
+      const built = buildSlide(chunk, lines, references, {
+        notesSeparator: settings.notesSeparator ?? "",
+        incremental: settings.incremental ?? false,
+      });
       diagnostics.push(...built.diagnostics);
       const { options, level } = built.value;
       slides.push({

@@ -2,7 +2,14 @@ import { assetPlaceholder } from "./asset-placeholder.ts";
 import { diagnosticAt } from "./diagnostics.ts";
 import { isLocalPath } from "./local-path.ts";
 import { type References, renderMarkdown } from "./markdown.ts";
-import type { Diagnostic, Result, Slide, SlideChunk, SourcePosition } from "./model.ts";
+import type {
+  DeckSettings,
+  Diagnostic,
+  Result,
+  Slide,
+  SlideChunk,
+  SourcePosition,
+} from "./model.ts";
 import { extractNotes } from "./notes.ts";
 import { parseSlideOptions } from "./options.ts";
 import type { LineIndex } from "./position.ts";
@@ -22,14 +29,18 @@ export function buildSlide(
   chunk: SlideChunk,
   lines: LineIndex,
   references: References,
-  notesSeparator: string,
+  settings: Pick<DeckSettings, "notesSeparator" | "incremental">,
 ): Result<BuiltSlide> {
   const diagnostics: Diagnostic[] = [];
-  const parts = extractNotes(chunk.text, chunk.offset, lines, notesSeparator);
+  const parts = extractNotes(chunk.text, chunk.offset, lines, settings.notesSeparator);
   const parsed = parseSlideOptions(parts.value.body, chunk.offset, lines);
   const { options } = parsed.value;
+  const background = {
+    size: options.attributes?.["data-background-size"] ?? "cover",
+    position: options.attributes?.["data-background-position"] ?? "center",
+  };
   const asset = (ref: string, position: SourcePosition) => {
-    references.assets.push({ ref, position });
+    references.assets.push({ ref, position, background });
     return assetPlaceholder(references.assets.length - 1);
   };
   if (options.backgroundImage && isLocalPath(options.backgroundImage)) {
@@ -53,7 +64,9 @@ export function buildSlide(
     }
     options.attributes[name] = asset(value, position);
   }
-  const body = renderMarkdown(parsed.value.body, chunk.offset, lines, references);
+  const body = renderMarkdown(parsed.value.body, chunk.offset, lines, references, {
+    incremental: options.incremental ?? settings.incremental,
+  });
   const notesOffset = chunk.offset + parts.value.notesOffset;
   const notes = renderMarkdown(parts.value.notes, notesOffset, lines, references);
   diagnostics.push(

@@ -1,7 +1,10 @@
 import type { Tokens } from "marked";
+import { parseChart, renderChart } from "./chart.ts";
+import { diagnosticAt } from "./diagnostics.ts";
 import { escapeHtml } from "./escape-html.ts";
-import { highlightCode } from "./highlight.ts";
+import { highlightCode, isKnownLanguage } from "./highlight.ts";
 import { parseLineSteps, splitHighlightedLines } from "./line-steps.ts";
+import type { TokenContext } from "./token-context.ts";
 
 /** What a fence's info string asks for. */
 export interface FenceInfo {
@@ -113,4 +116,38 @@ export function renderCodeFence(token: PreparedCode): string {
   const stepData =
     steps.length > 0 ? ` data-line-steps="${escapeHtml(JSON.stringify(steps))}"` : "";
   return `${pre}<code class="${classes}"${stepData}>${lines}\n</code>${fragments}</pre>\n`;
+}
+
+/**
+ * Prepares a code fence for rendering: a `chart` fence becomes its chart, line steps are read,
+ * and an unknown language is a warning (the code is shown as plain text).
+ */
+export function prepareCodeFence(code: PreparedCode, context: TokenContext): void {
+  const info = parseFenceInfo(code.lang ?? "");
+  const { language } = info;
+  if (language === "chart") {
+    const first = context.at;
+    const chart = parseChart(code.text, { ...first, line: first.line + 1 });
+    for (const diagnostic of chart.diagnostics) context.report(diagnostic);
+    code.deckHtml = renderChart(chart.value, `chart-${first.line}-${context.references.charts++}`);
+    return;
+  }
+  const steps = readFenceSteps(info, code.text.split("\n").length);
+  if (steps.error) {
+    context.report(diagnosticAt(context.at, "error", "invalid-line-steps", steps.error));
+  }
+  if (steps.warning) {
+    context.report(diagnosticAt(context.at, "warning", "invalid-line-steps", steps.warning));
+  }
+  code.deckSteps = steps.steps;
+  if (language && !isKnownLanguage(language)) {
+    context.report(
+      diagnosticAt(
+        context.at,
+        "warning",
+        "unknown-language",
+        `no highlighting for fence language \`${language}\`; the code is shown as plain text`,
+      ),
+    );
+  }
 }

@@ -1,11 +1,13 @@
-import { type DefaultTreeAdapterMap, parseFragment, serialize } from "parse5";
+import type { Token, Tokens } from "marked";
+import type { DefaultTreeAdapterMap } from "parse5";
 import { diagnosticAt } from "./diagnostics.ts";
-import type { Diagnostic, Result, SourcePosition } from "./model.ts";
+import type { Diagnostic, SourcePosition } from "./model.ts";
 import { attributeProblem } from "./safe-attributes.ts";
 
 type ParentNode = DefaultTreeAdapterMap["parentNode"];
 type ChildNode = DefaultTreeAdapterMap["childNode"];
 type Element = DefaultTreeAdapterMap["element"];
+type DocumentFragment = DefaultTreeAdapterMap["documentFragment"];
 type CommentNode = DefaultTreeAdapterMap["commentNode"];
 
 // reveal.js's default `data-element-attributes`: `.element` (colon optional), then attributes.
@@ -13,9 +15,25 @@ const ELEMENT_COMMENT = /\.element\s*?(.+?)$/m;
 // reveal.js reads `name="value"` and bare `data-name`; single quotes are read here too.
 const ATTRIBUTE = /([^"'= ]+?)=(?:"([^"]*)"|'([^']*)')|(data-[^"'= ]+?)(?=["' ]|$)/g;
 
-/** True when rendered HTML has `.element` comments for `applyElementAttributes` to apply. */
-export function hasElementAttributes(html: string): boolean {
-  return html.includes(".element");
+// A comment that holds `.element`; one comment each, so each is found where it starts.
+const ELEMENT_COMMENT_SOURCE = /<!--(?:(?!-->)[\s\S])*?\.element(?:(?!-->)[\s\S])*?-->/g;
+
+/** Where the `.element` comments of a piece of raw HTML start: offsets in it. */
+export function elementCommentOffsets(raw: string): number[] {
+  return [...raw.matchAll(ELEMENT_COMMENT_SOURCE)].map((match) => match.index);
+}
+
+/**
+ * reveal.js's marked keeps blank lines in its HTML, and an `.element` comment after a list goes
+ * to the list's last item unless a blank line comes between: ours keeps them where that matters.
+ */
+export function markBlankLinesBeforeComments(tokens: Token[]): void {
+  tokens.forEach((token, index) => {
+    const before = tokens[index - 1];
+    if (token.type === "html" && before?.type === "space" && /\.element/.test(token.raw)) {
+      (token as Tokens.HTML).text = `${before.raw}${(token as Tokens.HTML).text}`;
+    }
+  });
 }
 
 /**
@@ -26,11 +44,10 @@ export function hasElementAttributes(html: string): boolean {
  * comments are in the source, in order, for the diagnostics.
  */
 export function applyElementAttributes(
-  html: string,
+  fragment: DocumentFragment,
   positions: readonly SourcePosition[],
-): Result<string> {
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const fragment = parseFragment(html);
   let seen = 0;
   const apply = (comment: CommentNode, target: Element | undefined) => {
     const match = ELEMENT_COMMENT.exec(comment.data);
@@ -57,7 +74,7 @@ export function applyElementAttributes(
     remove(comment);
   };
   visit(fragment, undefined, apply);
-  return { value: serialize(fragment), diagnostics };
+  return diagnostics;
 }
 
 // reveal.js's walk: a comment's target is the element before it among its siblings, or its parent.
@@ -95,7 +112,8 @@ function targetOf(siblings: readonly ChildNode[], index: number, parent: Element
   return target;
 }
 
-function setAttribute(element: Element, name: string, value: string): void {
+/** Sets an attribute on a parse5 element, replacing one of that name. */
+export function setAttribute(element: Element, name: string, value: string): void {
   const existing = element.attrs.find((attribute) => attribute.name === name);
   if (existing) existing.value = value;
   else element.attrs.push({ name, value });

@@ -1,4 +1,7 @@
+import type { Tokens } from "marked";
+import { diagnosticAt } from "./diagnostics.ts";
 import { isLocalPath } from "./local-path.ts";
+import type { TokenContext } from "./token-context.ts";
 
 /** A file that raw HTML in a slide refers to, and where its path is in that HTML. */
 export interface HtmlReference {
@@ -33,4 +36,55 @@ export function htmlReferences(html: string): HtmlReference[] {
     }
   }
   return found;
+}
+
+/**
+ * Prepares raw HTML in a slide: its local files become assets (pages in frames are only warned
+ * about), and a `<script>` or an `on…=` handler is a warning, since the deck's
+ * Content-Security-Policy keeps them from running.
+ */
+export function prepareHtml(token: Tokens.HTML, context: TokenContext): void {
+  const found = htmlReferences(token.raw).map((reference) => {
+    const where = context.positionIn(reference.index);
+    if (!isFramedPage(reference)) {
+      return { ...reference, placeholder: context.addAsset(reference.ref, where) };
+    }
+    context.report(
+      diagnosticAt(
+        where,
+        "warning",
+        "frame-not-bundled",
+        `the page ${reference.ref} shown in a frame is not bundled (it has files of its own): copy it next to the built deck, or the frame stays empty`,
+      ),
+    );
+    return { ...reference, placeholder: undefined };
+  });
+  if (found.some((reference) => reference.placeholder)) {
+    let text = token.raw;
+    for (const { ref, index, placeholder } of found.reverse()) {
+      if (placeholder)
+        text = `${text.slice(0, index)}${placeholder}${text.slice(index + ref.length)}`;
+    }
+    token.text = text;
+  }
+  if (/<script\b/i.test(token.raw)) {
+    context.report(
+      diagnosticAt(
+        context.at,
+        "warning",
+        "script-in-slide",
+        "a <script> in a slide never runs: the deck's Content-Security-Policy blocks it",
+      ),
+    );
+  }
+  if (/<[a-z][^>]*\son[a-z]+\s*=/i.test(token.raw)) {
+    context.report(
+      diagnosticAt(
+        context.at,
+        "warning",
+        "inline-handler",
+        "an on…= event handler in a slide never runs: the deck's Content-Security-Policy blocks it",
+      ),
+    );
+  }
 }

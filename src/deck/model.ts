@@ -73,6 +73,8 @@ export interface SlideOptions {
   transition?: SlideTransition;
   /** An explicit slide id, instead of the one derived from the title. */
   id?: string;
+  /** Reveal the slide's list items one by one; overrides the deck's `incremental`. */
+  incremental?: boolean;
   /**
    * Other attributes for the slide's `<section>`, from reveal.js's `data-*` in
    * `<!-- .slide: -->` (`data-auto-animate`, `data-background-size`, ...): allow-listed, checked.
@@ -86,6 +88,10 @@ export interface AssetReference {
   ref: string;
   /** Where the author wrote it. */
   position: SourcePosition;
+  /** The share of the slide's width it is shown at (`{width=40%}`), when the author says. */
+  widthShare?: number | undefined;
+  /** For a slide's background: reveal.js's `data-background-size` and `-position` (CSS values). */
+  background?: { size: string; position: string } | undefined;
 }
 
 /** One slide, rendered to HTML at build time. */
@@ -148,6 +154,8 @@ export interface DeckSettings {
   notesSeparator: string;
   /** The slide transition: none, fade, slide, convex, concave or zoom. Default: `slide`. */
   transition: SlideTransition;
+  /** Reveal every list item in turn, on every slide (a slide's `incremental` wins). Default: false. */
+  incremental: boolean;
   /**
    * The text the talk was written from (an essay, a blog post): a `.txt` or `.md` file in the
    * slides folder, not a slide itself. `npm run check` reports each of its sentences that is on

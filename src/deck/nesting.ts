@@ -1,5 +1,6 @@
-import { Lexer, type Token } from "marked";
+import type { Token } from "marked";
 import { diagnosticAt } from "./diagnostics.ts";
+import { lexMarkdown } from "./marked-deck.ts";
 import type { Result, SourceFile } from "./model.ts";
 
 /** How deep block quotes and lists may nest before a file is refused. */
@@ -50,7 +51,7 @@ export function lexWithinNesting(file: SourceFile, text = file.text): Result<Tok
     );
   }
   try {
-    return { value: Lexer.lex(text, { gfm: true }), diagnostics: [] };
+    return { value: lexMarkdown(text), diagnostics: [] };
   } catch (error) {
     // marked recurses per nesting level; what the line check misses overflows the stack here.
     if (!(error instanceof RangeError)) throw error;

@@ -1,5 +1,5 @@
-import { Lexer } from "marked";
 import { diagnosticAt } from "./diagnostics.ts";
+import { lexMarkdown } from "./marked-deck.ts";
 import type { Diagnostic, Result } from "./model.ts";
 import type { LineIndex } from "./position.ts";
 
@@ -33,7 +33,7 @@ export function extractNotes(
   const markers: { start: number; end: number }[] = [];
   const pattern = new RegExp(notesSeparator || NOTES_MARKER, "gim");
   let position = 0;
-  for (const token of Lexer.lex(text, { gfm: true })) {
+  for (const token of lexMarkdown(text)) {
     if (!NOT_MARKED.has(token.type)) {
       for (const match of token.raw.matchAll(pattern)) {
         if (match[0] === "") continue;

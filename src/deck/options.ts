@@ -1,5 +1,5 @@
-import { Lexer } from "marked";
 import { diagnosticAt } from "./diagnostics.ts";
+import { lexMarkdown } from "./marked-deck.ts";
 import type { Diagnostic, Result, SlideLayout, SlideOptions, SourcePosition } from "./model.ts";
 import type { LineIndex } from "./position.ts";
 import { attributeProblem } from "./safe-attributes.ts";
@@ -23,7 +23,18 @@ const OPTION_PAIR = /([^\s=]+)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))|(\S+)/g;
 const LAYOUTS: readonly SlideLayout[] = ["title", "section", "content", "center"];
 
 /** The option keys a slide accepts, documented in the README. */
-export const OPTION_KEYS = ["timing", "layout", "background", "class", "transition", "id"] as const;
+export const OPTION_KEYS = [
+  "timing",
+  "layout",
+  "background",
+  "backgroundSize",
+  "backgroundPosition",
+  "backgroundOpacity",
+  "class",
+  "transition",
+  "id",
+  "incremental",
+] as const;
 
 /** Parses and validates `<!-- .slide: ... -->` comments in a slide body (top level only). */
 export function parseSlideOptions(
@@ -37,7 +48,7 @@ export function parseSlideOptions(
   const attributePositions: Record<string, SourcePosition> = {};
   let blanked = body;
   let position = 0;
-  for (const token of Lexer.lex(body, { gfm: true })) {
+  for (const token of lexMarkdown(body)) {
     // Anywhere in the slide, as in reveal.js, except in code, where it is code.
     if (token.type !== "code") {
       for (const comment of token.raw.matchAll(OPTIONS_COMMENT)) {
@@ -126,6 +137,33 @@ function applyOption(
       }
       options.id = value;
       return undefined;
+    case "incremental":
+      if (value !== "true" && value !== "false") return invalid("true or false");
+      options.incremental = value === "true";
+      return undefined;
+    case "backgroundSize":
+      if (
+        !/^(?:cover|contain|auto|\d+(?:\.\d+)?(?:%|px)(?:\s+\d+(?:\.\d+)?(?:%|px))?)$/.test(value)
+      ) {
+        return invalid("`cover`, `contain`, `auto` or a size such as `50%` or `800px 600px`");
+      }
+      options.attributes = { ...options.attributes, "data-background-size": value };
+      return undefined;
+    case "backgroundPosition":
+      if (
+        !/^(?:(?:top|bottom|left|right|center|\d+(?:\.\d+)?(?:%|px))(?:\s+|$)){1,2}$/.test(value)
+      ) {
+        return invalid("a position such as `center`, `top right` or `20% 80%`");
+      }
+      options.attributes = { ...options.attributes, "data-background-position": value };
+      return undefined;
+    case "backgroundOpacity": {
+      const opacity = Number(value);
+      if (value.trim() === "" || !(opacity >= 0 && opacity <= 1))
+        return invalid("a number from 0 to 1");
+      options.attributes = { ...options.attributes, "data-background-opacity": String(opacity) };
+      return undefined;
+    }
     case "background":
       if (isCssColor(value)) options.backgroundColor = value;
       else if (/^[\w./-]+\.(?:png|jpe?g|gif|svg|webp|avif)$/i.test(value)) {

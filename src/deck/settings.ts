@@ -27,6 +27,7 @@ export const DEFAULT_SETTINGS: Omit<DeckSettings, "title"> = Object.freeze({
   verticalSeparator: "",
   notesSeparator: "",
   transition: "slide",
+  incremental: false,
 });
 
 const ASPECTS: readonly AspectRatio[] = ["16:9", "4:3", "16:10"];
@@ -51,6 +52,7 @@ export const SETTING_KEYS = [
   "source",
   ...SEPARATOR_KEYS,
   "transition",
+  "incremental",
 ] as const;
 
 /** reveal.js's themes, by the theme here that looks most like each: light or dark. */
@@ -236,6 +238,9 @@ function applySetting(
     const problem = separatorProblem(value);
     if (problem) return `\`${key}\` ${problem}`;
     settings[key as (typeof SEPARATOR_KEYS)[number]] = String(value);
+  } else if (key === "incremental") {
+    if (typeof value !== "boolean") return "`incremental` must be true or false";
+    settings.incremental = value;
   } else if (key === "transition") {
     if (typeof value !== "string" || !(TRANSITIONS as readonly string[]).includes(value)) {
       return `\`transition\` must be one of ${TRANSITIONS.join(", ")}`;

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { assetPlaceholder } from "../../src/deck/asset-placeholder.ts";
 import { isLocalPath } from "../../src/deck/local-path.ts";
-import type { References } from "../../src/deck/markdown.ts";
 import { renderMarkdown } from "../../src/deck/markdown.ts";
 import { createLineIndex } from "../../src/deck/position.ts";
+import type { References } from "../../src/deck/token-context.ts";
 
 function render(text: string, references: References = { assets: [], links: [], charts: 0 }) {
   return renderMarkdown(text, 0, createLineIndex("s.md", text), references);

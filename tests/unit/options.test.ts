@@ -99,6 +99,36 @@ describe("parseSlideOptions", () => {
   });
 });
 
+describe("background and step options", () => {
+  test("size, place and dim a background image, and make a slide's lists incremental", () => {
+    const { value, diagnostics } = parse(
+      '## T\n<!-- .slide: background=photo.jpg backgroundSize=contain backgroundPosition="top right" backgroundOpacity=0.3 incremental=true -->\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(value.options).toEqual({
+      backgroundImage: "photo.jpg",
+      incremental: true,
+      attributes: {
+        "data-background-size": "contain",
+        "data-background-position": "top right",
+        "data-background-opacity": "0.3",
+      },
+    });
+  });
+
+  test("say what is wrong with a bad size, position, opacity or switch", () => {
+    const { diagnostics } = parse(
+      "## T\n<!-- .slide: backgroundSize=huge backgroundPosition=middle backgroundOpacity=2 incremental=yes -->\n",
+    );
+    expect(diagnostics.map((d) => [d.column, d.code])).toEqual([
+      [14, "invalid-option"],
+      [34, "invalid-option"],
+      [60, "invalid-option"],
+      [80, "invalid-option"],
+    ]);
+  });
+});
+
 describe("parseDuration", () => {
   test.each([
     ["90", 90],
