@@ -5,6 +5,7 @@ import { deckPlugin, loadDeck } from "./src/vite/deck-plugin.ts";
 import { deckCharacters, fontSubsetPlugin } from "./src/vite/font-subset.ts";
 import { deckIconPlugin } from "./src/vite/icon.ts";
 import { OFFLINE_MODE, offlinePlugins, openFromDiskPlugin } from "./src/vite/offline.ts";
+import { writeRevealStylesheets } from "./src/vite/reveal-css.ts";
 
 // DECK_DIR builds another slides folder (tests and forks use it); the default is ./slides.
 const slidesDir = path.resolve(process.env.DECK_DIR ?? "slides");
@@ -17,9 +18,19 @@ const headers = {
   "X-Frame-Options": "SAMEORIGIN",
 };
 
+// reveal.css in parts: a page loads its print view's and scroll view's rules only in those views.
+const revealCss = writeRevealStylesheets(path.resolve("node_modules/.cache/deck-reveal"));
+
 export default defineConfig(({ mode }) => {
   const offline = mode === OFFLINE_MODE;
   return {
+    resolve: {
+      alias: [
+        { find: /^reveal\.js\/reveal\.css$/, replacement: revealCss.core },
+        { find: /^@deck\/reveal-print\.css$/, replacement: revealCss.print },
+        { find: /^@deck\/reveal-scroll\.css$/, replacement: revealCss.scroll },
+      ],
+    },
     // Relative asset URLs, so the built deck works from any folder or sub-path.
     base: "./",
     plugins: [

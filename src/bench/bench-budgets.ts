@@ -5,4 +5,7 @@ export const BUDGETS = {
   firstSlideMs: 120,
   slidesPdfMs: 1000,
   buildMs: 1000,
+  /** A deck with three photos straight from a phone: its single file, and its slides PDF. */
+  photoSingleFileKb: 1500,
+  photoPdfKb: 2000,
 } as const;

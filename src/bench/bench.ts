@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -8,6 +8,7 @@ import { preview } from "vite";
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { BUDGETS } from "./bench-budgets.ts";
 import { firstSlidePayload, wholeDeckPayload } from "./payload.ts";
+import { writePhonePhoto } from "./phone-photo.ts";
 import { type Summary, summarize } from "./stats.ts";
 
 interface Metric extends Summary {
@@ -20,7 +21,7 @@ function runWorker(
   task: string,
   slidesDir: string,
   outDir: string,
-): { ms: number; maxRssMb: number } {
+): { ms: number; maxRssMb: number; bytes: number } {
   const run = spawnSync(
     process.execPath,
     ["node_modules/tsx/dist/cli.mjs", "src/bench/worker.ts", task, slidesDir, outDir],
@@ -34,6 +35,7 @@ function runWorker(
   return JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as {
     ms: number;
     maxRssMb: number;
+    bytes: number;
   };
 }
 
@@ -88,6 +90,21 @@ async function firstSlideTime(
   } finally {
     await context.close();
   }
+}
+
+/** A deck of three photos straight from a phone: one at 40 %, one large, one behind text. */
+async function photoDeck(): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "deck-bench-photos-"));
+  await Promise.all(
+    ["pier", "harbour", "coast"].map((name, i) =>
+      writePhonePhoto(path.join(dir, `${name}.jpg`), i + 1),
+    ),
+  );
+  writeFileSync(
+    path.join(dir, "01.md"),
+    "# Photos\n\n## Small\n\n![A pier](pier.jpg){width=40%}\n\nNote:\nOne.\n\n## Large\n\n![A harbour](harbour.jpg)\n\nNote:\nTwo.\n\n## Behind\n<!-- .slide: background=coast.jpg backgroundOpacity=0.3 -->\n\nText.\n\nNote:\nThree.\n",
+  );
+  return dir;
 }
 
 /** A generated deck of `count` slides, with notes, a part every 50 slides and some code. */
@@ -154,6 +171,8 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
           "first-slide fonts": kilobytes(first.fonts),
           "whole-deck JS+CSS, gzip": kilobytes(whole.jsGzip + whole.cssGzip),
           "whole-deck fonts": kilobytes(whole.fonts),
+          "single file size": kilobytes(statSync(path.join(outDir, single)).size),
+          "slides PDF size": kilobytes(pdf[0]?.bytes ?? 0),
           "slides PDF export": times(pdf),
           "slides PDF peak memory": memory(pdf),
           "handout PDF export": times(handout),
@@ -181,12 +200,15 @@ async function main(): Promise<void> {
   });
   const runs = Math.max(1, Number(values.runs));
   const large = generateDeck(Number(values["large-slides"]));
+  const photos = await photoDeck();
   const browser = await launchBrowser();
   try {
     const decks = [
       await benchDeck("talk", path.resolve("slides"), runs, browser),
       await benchDeck(`${values["large-slides"]} slides`, large, runs, browser),
+      await benchDeck("three phone photos", photos, runs, browser),
     ];
+    const photoMetrics = decks[2]?.metrics;
     const talk = decks[0]?.metrics;
     const budgets = talk
       ? {
@@ -196,6 +218,10 @@ async function main(): Promise<void> {
           "first slide ≤ 120 ms (http)": talk["first slide, http"].median <= BUDGETS.firstSlideMs,
           "slides PDF ≤ 1.0 s": talk["slides PDF export"].median <= BUDGETS.slidesPdfMs,
           "build ≤ 1 s": talk["build time"].median <= BUDGETS.buildMs,
+          "photos: single file < 1.5 MB":
+            (photoMetrics?.["single file size"].median ?? Infinity) < BUDGETS.photoSingleFileKb,
+          "photos: slides PDF < 2 MB":
+            (photoMetrics?.["slides PDF size"].median ?? Infinity) < BUDGETS.photoPdfKb,
         }
       : {};
     const report = {
@@ -229,6 +255,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     rmSync(large, { recursive: true, force: true });
+    rmSync(photos, { recursive: true, force: true });
   }
 }
 

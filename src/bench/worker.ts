@@ -6,12 +6,14 @@ import { buildFiles } from "../vite/build-files.ts";
 
 /**
  * One measured task, in its own process so that its peak memory is its own:
- * `worker.ts build|offline|pdf|handout <slidesDir> <outDir>`; prints `{"ms":…,"maxRssMb":…}`.
+ * `worker.ts build|offline|pdf|handout <slidesDir> <outDir>`; prints `{"ms":…,"maxRssMb":…}`, and
+ * for a PDF its size in bytes.
  */
 async function main(): Promise<void> {
   const [task, slidesDir = "slides", outDir = "dist"] = process.argv.slice(2);
   const root = process.cwd();
   const started = performance.now();
+  let bytes = 0;
   if (task === "build" || task === "offline") {
     await buildFiles({
       root,
@@ -23,9 +25,11 @@ async function main(): Promise<void> {
     const browser = await launchBrowser();
     try {
       const progress = () => undefined;
-      if (task === "pdf")
-        await printSlides(browser, { distDir: outDir, fragments: false, progress });
-      else await printHandout(browser, { distDir: outDir, paper: "a4", perPage: 3, progress });
+      const pdf =
+        task === "pdf"
+          ? await printSlides(browser, { distDir: outDir, fragments: false, progress })
+          : await printHandout(browser, { distDir: outDir, paper: "a4", perPage: 3, progress });
+      bytes = pdf.bytes.length;
     } finally {
       await browser.close();
     }
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
     throw new Error(`unknown task ${task}`);
   }
   const ms = performance.now() - started;
-  console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes }));
 }
 
 main().catch((error: unknown) => {

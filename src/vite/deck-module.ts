@@ -27,13 +27,30 @@ export function generateDeckModule(parts: DeckModuleParts): string {
   });
   lines.push(
     `export const assetUrls = [${parts.assetFiles.map((_, index) => `asset${index}`).join(", ")}];`,
-    `export const deck = ${JSON.stringify(parts.prerendered && parts.deck ? withoutHtml(parts.deck) : (parts.deck ?? null))};`,
-    `export const diagnostics = ${JSON.stringify(parts.diagnostics)};`,
+    `export const deck = ${JSON.stringify(parts.prerendered && parts.deck ? outline(parts.deck) : (parts.deck ?? null))};`,
+    // A build has no overlay to show them in: they were printed.
+    `export const diagnostics = ${JSON.stringify(parts.prerendered ? [] : parts.diagnostics)};`,
     `export const themes = ${JSON.stringify(parts.themes)};`,
   );
   return `${lines.join("\n")}\n`;
 }
 
-function withoutHtml(deck: Deck): Deck {
-  return { ...deck, slides: deck.slides.map((slide) => ({ ...slide, html: "", notesHtml: "" })) };
+// A built page has the slides in its HTML; its script needs only what the runtime reads of them
+// (titles, timing, where they come from for the exports, a handout's background colour).
+function outline(deck: Deck): Deck {
+  return {
+    ...deck,
+    assets: [],
+    slides: deck.slides.map((slide) => ({
+      ...slide,
+      html: "",
+      notesHtml: "",
+      notesWords: 0,
+      estimatedSeconds: 0,
+      options:
+        slide.options.backgroundColor === undefined
+          ? {}
+          : { backgroundColor: slide.options.backgroundColor },
+    })),
+  };
 }

@@ -8,9 +8,15 @@ import type { Deck, Diagnostic, Result, SourceFile } from "../deck/model.ts";
 import { settingLine } from "../deck/settings.ts";
 import { decodeSource } from "../deck/source.ts";
 import { prerenderSlides } from "../runtime/render-slides.ts";
+import { SLIDE_SIZES } from "../runtime/reveal-config.ts";
 import { SLIDES_START } from "./csp.ts";
 import { generateDeckModule } from "./deck-module.ts";
+import { writeMathStylesheet } from "./math-styles.ts";
 import { BASE_STYLESHEET, type DeckLocation, readDeck } from "./read-deck.ts";
+import { imageForScreen } from "./screen-images.ts";
+
+/** A stylesheet in the slides folder that the deck loads after its theme. */
+export const DECK_STYLESHEET = "style.css";
 
 /** The id the runtime imports the deck from. */
 export const DECK_MODULE_ID = "virtual:deck";
@@ -58,13 +64,24 @@ export function loadDeck(location: DeckLocation): DeckBuild {
     );
   }
   const source = readSourceFile(location.slidesDir, built.value.settings.source, read.value);
+  // KaTeX's rules and fonts, only for a deck with formulas; the cache is inside node_modules, so
+  // its font URLs resolve to the katex package.
+  const mathCache = path.join(path.dirname(location.themesDir), "node_modules/.cache/deck-math");
+  const mathStyle = writeMathStylesheet(built.value, mathCache);
+  const mathStyles = mathStyle ? [mathStyle] : [];
   diagnostics.push(...source.diagnostics);
   return {
     deck: built.value,
     settingsFile: read.value.settingsFile,
     sourceFile: source.value,
     diagnostics: sortDiagnostics(diagnostics),
-    styleFiles: existsSync(baseFile) ? [baseFile, ...themeFiles] : themeFiles,
+    styleFiles: [
+      ...(existsSync(baseFile) ? [baseFile] : []),
+      ...themeFiles,
+      ...mathStyles,
+      // The deck's own styles, last, for its classes (`::: {.tip}`) and tweaks.
+      ...[path.join(location.slidesDir, DECK_STYLESHEET)].filter((file) => existsSync(file)),
+    ],
     themes: [...read.value.themes],
     assetFiles,
   };
@@ -104,6 +121,7 @@ function readSourceFile(
  * file:line:col, shows them in the dev overlay, and hot-reloads slide edits, additions and removals.
  */
 export function deckPlugin(location: DeckLocation): Plugin {
+  const imageCache = path.join(path.dirname(location.themesDir), "node_modules/.cache/deck-images");
   let command: "build" | "serve" = "serve";
   let latest: DeckBuild | undefined;
   const current = () => {
@@ -120,7 +138,7 @@ export function deckPlugin(location: DeckLocation): Plugin {
     resolveId(id) {
       return id === DECK_MODULE_ID ? RESOLVED_ID : undefined;
     },
-    load(id) {
+    async load(id) {
       if (id !== RESOLVED_ID) return undefined;
       latest = undefined;
       const build = current();
@@ -145,7 +163,21 @@ export function deckPlugin(location: DeckLocation): Plugin {
         styleFiles: build.styleFiles,
         themes: build.themes,
         prerendered: command === "build",
-        assetFiles: build.assetFiles,
+        // Photos are made for the screen here, once per content (cached), originals untouched.
+        assetFiles: await Promise.all(
+          build.assetFiles.map((file, index) => {
+            const asset = build.deck.assets[index];
+            return imageForScreen(
+              file,
+              SLIDE_SIZES[build.deck.settings.aspect],
+              {
+                background: asset?.background,
+                widthShare: asset?.widthShare,
+              },
+              imageCache,
+            );
+          }),
+        ),
       });
     },
     transformIndexHtml(html) {

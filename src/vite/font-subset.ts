@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import subsetFont from "subset-font";
 import type { Plugin } from "vite";
 import type { Deck } from "../deck/model.ts";
 import { htmlToText } from "../deck/plain-text.ts";
+import { writeCacheFile } from "./cache-file.ts";
 
 // Characters the deck's own chrome prints (presenter view, handout, slide numbers, toasts), on
 // top of the deck's text: printable ASCII and a little typography.
@@ -52,7 +53,7 @@ export function fontSubsetPlugin(loadText: () => string, cacheDir: string): Plug
               return;
             }
             const subset = await subsetFont(font, characters, { targetFormat: "woff2" });
-            writeFileSync(cached, subset);
+            writeCacheFile(cached, subset);
             output.source = subset;
           }),
         );
