@@ -1,5 +1,6 @@
 import type { Deck } from "../deck/model.ts";
 import { contentBox, type HandoutOptions } from "./handout-layout.ts";
+import { imagesSettled } from "./images-settled.ts";
 import { mountSlides, slideSections } from "./render-slides.ts";
 import { SLIDE_MARGIN, SLIDE_SIZES } from "./reveal-config.ts";
 import "./handout.css";
@@ -46,6 +47,8 @@ export async function renderHandout(
     const slides = element("div", "slides");
     slides.style.width = `${width}px`;
     slides.style.height = `${height}px`;
+    const background = backgroundLayer(section);
+    if (background) slides.append(background);
     slides.append(section);
     slideRoot.append(slides);
     const frame = element("div", "handout-frame");
@@ -67,8 +70,8 @@ export async function renderHandout(
   document.documentElement.classList.add("print-pdf");
   document.body.replaceChildren(root);
   scaleSlides(root, width * (1 + SLIDE_MARGIN));
-  // Measured with the deck's fonts, which are wider than the fallbacks.
-  await document.fonts.ready;
+  // Measured with the deck's fonts, which are wider than the fallbacks, and printed with every image.
+  await Promise.all([document.fonts.ready, imagesSettled()]);
   fitCode(root);
 }
 
@@ -90,6 +93,19 @@ function fitCode(root: HTMLElement): void {
       code.style.fontSize = `${scale}em`;
     }
   }
+}
+
+// A slide's background image as reveal.js shows it (size, position, opacity), behind the slide:
+// the handout has no reveal.js to draw it.
+function backgroundLayer(section: HTMLElement): HTMLElement | undefined {
+  const image = section.getAttribute("data-background-image");
+  if (!image) return undefined;
+  const layer = element("div", "handout-background");
+  layer.style.backgroundImage = `url("${image.replace(/"/g, "%22")}")`;
+  layer.style.backgroundSize = section.getAttribute("data-background-size") ?? "cover";
+  layer.style.backgroundPosition = section.getAttribute("data-background-position") ?? "center";
+  layer.style.opacity = section.getAttribute("data-background-opacity") ?? "1";
+  return layer;
 }
 
 function cover(deck: Deck): HTMLElement[] {

@@ -35,6 +35,11 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
     document.body.dataset.handoutReady = "true";
     return undefined;
   }
+  // reveal.js's print and scroll views have stylesheets of their own (see src/vite/reveal-css.ts).
+  if (mode === "print") await import("@deck/reveal-print.css");
+  if (new URLSearchParams(location.search).get("view") === "scroll") {
+    await import("@deck/reveal-scroll.css");
+  }
   const presenter = mode === "presenter" ? await import("./presenter-view.ts") : undefined;
   const view = presenter?.mountPresenterView(revealRoot, deck.settings.aspect, localStorage);
   const reveal = await startDeck(revealRoot, deck, assetUrls, mode);

@@ -45,7 +45,7 @@ function renderSlide(slide: Slide, assetUrls: readonly string[]): string {
     ["data-background-color", options.backgroundColor],
     [
       "data-background-image",
-      options.backgroundImage && fillAssetUrls(options.backgroundImage, assetUrls),
+      options.backgroundImage && backgroundUrl(fillAssetUrls(options.backgroundImage, assetUrls)),
     ],
     ...Object.entries(options.attributes ?? {}).map(([name, value]): [string, string] => [
       name,
@@ -85,7 +85,13 @@ export function fillPrerenderedAssets(slides: ParentNode, assetUrls: readonly st
     for (const { name, value } of Array.from(element.attributes)) {
       if (!name.startsWith(PRERENDERED_ASSET)) continue;
       const url = assetUrls[Number(value)];
-      if (url) element.setAttribute(name.slice(PRERENDERED_ASSET.length), url);
+      const attribute = name.slice(PRERENDERED_ASSET.length);
+      if (url) {
+        element.setAttribute(
+          attribute,
+          attribute === "data-background-image" ? backgroundUrl(url) : url,
+        );
+      }
     }
   }
 }
@@ -94,4 +100,17 @@ export function fillPrerenderedAssets(slides: ParentNode, assetUrls: readonly st
 export function mountSlides(slides: HTMLElement, deck: Deck, assetUrls: readonly string[]): void {
   if (slides.hasAttribute("data-prerendered")) fillPrerenderedAssets(slides, assetUrls);
   else slides.innerHTML = renderSlides(deck, assetUrls);
+}
+
+/**
+ * A background's URL as reveal.js can use it: it writes `url(…)` without quotes, which a small
+ * SVG that the bundler inlined as `data:image/svg+xml,<svg …'…'>` breaks; base64 has no quotes.
+ */
+export function backgroundUrl(url: string): string {
+  const prefix = "data:image/svg+xml,";
+  if (!url.startsWith(prefix)) return url;
+  const bytes = new TextEncoder().encode(decodeURIComponent(url.slice(prefix.length)));
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `data:image/svg+xml;base64,${btoa(binary)}`;
 }

@@ -1,6 +1,7 @@
 import Reveal, { type RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
 import { bindCodeSteps, showCodeSteps } from "./code-steps.ts";
+import { imagesSettled, relayoutOnImageLoad } from "./images-settled.ts";
 import type { DeckMode } from "./mode.ts";
 import { mountSlides, renderSlides, slideSections } from "./render-slides.ts";
 import { revealConfig } from "./reveal-config.ts";
@@ -24,6 +25,8 @@ export async function startDeck(
     return existing;
   }
   mountSlides(slidesElement(root), deck, assetUrls);
+  // reveal.js lays out its print pages once, from the heights it measures then.
+  if (mode === "print") await imagesSettled();
   const withSpeakerView = mode === "audience" || mode === "presenter";
   const reveal = new Reveal(
     root,
@@ -35,6 +38,7 @@ export async function startDeck(
     root.dataset.pdfReady = "true";
   });
   await reveal.initialize();
+  relayoutOnImageLoad(slidesElement(root), () => reveal.layout());
   if (withSpeakerView) bindSpeakerView(reveal);
   // Printed slides show their code whole: all fragments are shown at once there.
   if (mode !== "print") bindCodeSteps(reveal);

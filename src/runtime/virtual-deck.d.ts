@@ -10,3 +10,5 @@ declare module "virtual:deck" {
   /** The themes in themes/, all bundled, so `?theme=` can pick any of them. */
   export const themes: string[];
 }
+
+declare module "@deck/*.css" {}

@@ -41,7 +41,7 @@ describe("npm run build", () => {
     expect(stdout).toBe("");
     const lines = stderr.trim().split("\n");
     expect(lines.map((line) => line.replace(/^.*\/(0\d-\w+\.md)/, "$1"))).toEqual([
-      "01-intro.md:4:14 error unknown-option unknown slide option `colour`; known options: timing, layout, background, class, transition, id, and reveal.js's data-* attributes",
+      "01-intro.md:4:14 error unknown-option unknown slide option `colour`; known options: timing, layout, background, backgroundSize, backgroundPosition, backgroundOpacity, class, transition, id, incremental, and reveal.js's data-* attributes",
       "01-intro.md:4:25 error invalid-option `timing=soon` is not valid: expected a duration such as `90`, `90s`, `2m` or `1m30s`",
       "02-more.md:1:1 error content-before-heading text before the file's first heading belongs to no slide; move it under a heading",
       "02-more.md:5:1 warning unknown-language no highlighting for fence language `klingon`; the code is shown as plain text",

@@ -159,3 +159,34 @@ describe("npm start on a deck cut by separators, with a vertical stack", () => {
     }
   });
 });
+
+describe("npm start with the authoring constructs", () => {
+  test("a formula, columns and an incremental list written while the deck is open appear in place", async () => {
+    const dir = writeDeck({ "talk.md": "# Live\n\n## Slide\n\nPlain text.\n" });
+    const dev = await startDevServer(dir);
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    try {
+      await gotoDeck(page, dev.url, "#/slide");
+      await page.evaluate(() => Object.assign(window, { hotMarker: "kept" }));
+      writeFileSync(
+        path.join(dir, "talk.md"),
+        "# Live\n\n## Slide\n<!-- .slide: incremental=true -->\n\n$a^2 + b^2 = c^2$\n\n:::: columns\n::: column\n- one\n- two\n:::\n::: column\nRight\n:::\n::::\n",
+      );
+      const katex = page.locator("#slide .katex");
+      await expect.poll(() => katex.count()).toBe(1);
+      // KaTeX's stylesheet came with the first formula.
+      await expect
+        .poll(() => katex.evaluate((e) => getComputedStyle(e).fontFamily))
+        .toContain("KaTeX_Main");
+      expect(await page.locator("#slide .columns > .column").count()).toBe(2);
+      expect(await page.locator("#slide li.fragment").count()).toBe(2);
+      expect(await currentSlideId(page)).toBe("slide");
+      expect(await page.evaluate(() => (window as { hotMarker?: string }).hotMarker)).toBe("kept");
+    } finally {
+      await context.close();
+      await dev.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

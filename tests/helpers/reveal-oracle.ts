@@ -167,8 +167,11 @@ export function readRevealSlides(page: Page): Promise<ReadSlide[]> {
           const classes = [...e.classList]
             .filter((c) => !/^(?:fragment|visible|current-fragment)$/.test(c))
             .sort();
-          // reveal.js sizes r-fit-text itself, by the fonts: the author's style is what counts.
-          const style = e.classList.contains("r-fit-text") ? null : e.getAttribute("style");
+          // reveal.js sizes r-fit-text and r-stretch itself (by the fonts, by the room left): the
+          // author's style is what counts. (An image alone in its paragraph is stretched here,
+          // as its author meant; reveal.js stretches only a slide's direct children.)
+          const sized = e.classList.contains("r-fit-text") || e.classList.contains("r-stretch");
+          const style = sized ? null : e.getAttribute("style");
           return `${e.tagName.toLowerCase()}${classes.map((c) => `.${c}`).join("")}${style ? `[style=${style}]` : ""}`;
         })
         .filter((mark) => /[.[]/.test(mark));
