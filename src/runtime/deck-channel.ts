@@ -5,12 +5,20 @@ export interface SlidePosition {
   indexf?: number | undefined;
 }
 
+/** Which window said it: an id for the window's life, and what the window is for. */
+export interface Sender {
+  id: string;
+  role: "audience" | "presenter" | "preview";
+}
+
 /** What deck windows of one browser tell each other. */
 export type DeckMessage =
   /** `at`: when that position was reached (ms since the epoch); older news is ignored. */
-  | { type: "position"; position: SlidePosition; at: number }
+  | { type: "position"; position: SlidePosition; at: number; sender?: Sender | undefined }
   /** A window that has just started asks the others where they are. */
-  | { type: "hello" };
+  | { type: "hello"; sender?: Sender | undefined }
+  /** A window that is closing or leaving. */
+  | { type: "bye"; sender: Sender };
 
 /** A message bus between the windows showing the same deck. */
 export interface DeckChannel {
@@ -52,6 +60,21 @@ export function openDeckChannel(
       target.localStorage.setItem(key, JSON.stringify({ message, nonce: Math.random() })),
     subscribe: (listener) => listeners.push(listener),
     close: () => target.removeEventListener("storage", onStorage),
+  };
+}
+
+/** One channel made of several: posts go out on each, and what any of them hears is heard. */
+export function joinChannels(channels: readonly DeckChannel[]): DeckChannel {
+  return {
+    post: (message) => {
+      for (const channel of channels) channel.post(message);
+    },
+    subscribe: (listener) => {
+      for (const channel of channels) channel.subscribe(listener);
+    },
+    close: () => {
+      for (const channel of channels) channel.close();
+    },
   };
 }
 

@@ -1,3 +1,5 @@
+import { isPairedMessage } from "./window-channel.ts";
+
 /**
  * Lets only windows of the deck's own origin talk to it. reveal.js's postMessage API and its notes
  * plugin accept messages from any window that holds a reference to the deck (an opener, a parent
@@ -6,14 +8,17 @@
  */
 export function guardMessages(
   target: Window = window,
-  options: { trustParent?: boolean } = {},
+  options: { trustParent?: boolean; pairingToken?: string | undefined } = {},
 ): void {
+  const { pairingToken } = options;
   target.addEventListener(
     "message",
     (event) => {
       // The speaker view's slide frames are driven by their parent, the speaker view's popup,
       // which a `file://` frame cannot read; a frame put elsewhere only drives its own copy.
       if (options.trustParent && event.source === target.parent && target.parent !== target) return;
+      // The presenter view's own windows, which WebKit lets talk only this way from `file://`.
+      if (pairingToken && isPairedMessage(event, pairingToken, target)) return;
       if (!isOwnWindow(event, target)) event.stopImmediatePropagation();
     },
     { capture: true },

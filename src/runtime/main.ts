@@ -2,21 +2,22 @@ import "reveal.js/reveal.css";
 import * as deckModule from "virtual:deck";
 import type { RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
-import { openDeckChannel } from "./deck-channel.ts";
+import { connectWindows } from "./connect-windows.ts";
 import { publishDeckModel } from "./deck-model.ts";
 import { isFramedByOthers, refuseToRun } from "./frame-guard.ts";
 import { guardMessages } from "./guard-messages.ts";
 import { readMode } from "./mode.ts";
+import { pairedUrl, pairingToken } from "./pairing.ts";
 import { startDeck } from "./start-deck.ts";
-import { syncWindows } from "./sync-windows.ts";
 import { applyTheme, chooseTheme } from "./theme.ts";
 import { replaceAlert } from "./toast.ts";
 
 type DeckModule = typeof deckModule;
 
 const mode = readMode(location.search);
+const pairing = pairingToken(mode, location.search, sessionStorage);
 // Before reveal.js adds its own listeners, so that this guard sees every message first.
-guardMessages(window, { trustParent: mode === "receiver" });
+guardMessages(window, { trustParent: mode === "receiver", pairingToken: pairing });
 replaceAlert();
 const root = document.querySelector<HTMLElement>(".reveal");
 let started: Promise<RevealApi | undefined> | undefined;
@@ -41,14 +42,24 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
     await import("@deck/reveal-scroll.css");
   }
   const presenter = mode === "presenter" ? await import("./presenter-view.ts") : undefined;
-  const view = presenter?.mountPresenterView(revealRoot, deck.settings.aspect, localStorage);
+  const previewUrl = pairing
+    ? pairedUrl({ pathname: location.pathname, hash: "" }, pairing, "preview")
+    : `${location.pathname}?preview`;
+  const view = presenter?.mountPresenterView(
+    revealRoot,
+    deck.settings.aspect,
+    localStorage,
+    previewUrl,
+  );
   const reveal = await startDeck(revealRoot, deck, assetUrls, mode);
-  if (presenter && view) {
-    refreshPresenter = presenter.connectPresenterView(view, reveal, deck, sessionStorage);
-  }
   if (mode === "audience" || mode === "presenter" || mode === "preview") {
-    const channel = openDeckChannel(`deck:${location.pathname}`);
-    syncWindows(reveal, channel, { lead: mode !== "preview", offset: mode === "preview" ? 1 : 0 });
+    const frames = view?.nextFrame.contentWindow ? [view.nextFrame.contentWindow] : [];
+    const windows = connectWindows(reveal, mode, pairing, frames);
+    if (presenter && view) {
+      refreshPresenter = presenter.connectPresenterView(view, reveal, deck, sessionStorage);
+      const followers = presenter.trackFollowers(windows.channel);
+      presenter.mountAudienceStatus(view.time, followers, windows.openAudience);
+    }
   }
   performance.mark("deck-ready");
   return reveal;

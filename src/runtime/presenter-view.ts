@@ -3,6 +3,10 @@ import type { Deck } from "../deck/model.ts";
 import { formatDuration, pacingStatus } from "../deck/pacing.ts";
 import "./presenter-view.css";
 
+// The presenter view's other parts, loaded with it.
+export { mountAudienceStatus } from "./audience-status.ts";
+export { trackFollowers } from "./followers.ts";
+
 const FONT_SIZE_KEY = "deck:notes-font-size";
 const START_KEY = "deck:presenter-start";
 const FONT_SIZES = { min: 14, max: 48, step: 2, initial: 24 };
@@ -17,6 +21,10 @@ export interface PresenterView {
   remaining: HTMLElement;
   budget: HTMLElement;
   reset: HTMLButtonElement;
+  /** The timer's pane, where the audience windows' status goes. */
+  time: HTMLElement;
+  /** The "next slide" frame. */
+  nextFrame: HTMLIFrameElement;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -39,6 +47,7 @@ export function mountPresenterView(
   revealRoot: HTMLElement,
   aspect: string,
   storage: Storage,
+  previewUrl: string,
 ): PresenterView {
   document.body.classList.add("presenter-mode");
   const current = element("section", "presenter-current");
@@ -46,7 +55,7 @@ export function mountPresenterView(
   current.append(revealRoot);
 
   const frame = element("iframe", "presenter-next-frame");
-  frame.src = `${location.pathname}?preview`;
+  frame.src = previewUrl;
   frame.title = "Next slide";
   const next = element(
     "section",
@@ -131,7 +140,18 @@ export function mountPresenterView(
   layout.style.setProperty("--deck-aspect", aspect.replace(":", " / "));
   layout.setAttribute("aria-label", "Presenter view");
   document.body.prepend(layout);
-  return { notes, clock, elapsed, pacing, position, remaining, budget, reset };
+  return {
+    notes,
+    clock,
+    elapsed,
+    pacing,
+    position,
+    remaining,
+    budget,
+    reset,
+    time,
+    nextFrame: frame,
+  };
 }
 
 /** Keeps the presenter view's notes, timer and pacing up to date; returns a refresh for new decks. */

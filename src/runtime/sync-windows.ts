@@ -1,5 +1,5 @@
 import type { RevealApi } from "reveal.js";
-import { type DeckChannel, type SlidePosition, samePosition } from "./deck-channel.ts";
+import { type DeckChannel, type Sender, type SlidePosition, samePosition } from "./deck-channel.ts";
 
 /** How a window takes part in keeping the deck's windows together. */
 export interface SyncRole {
@@ -7,6 +7,13 @@ export interface SyncRole {
   lead: boolean;
   /** Shows this many steps past the others' position (1 for the "next slide" preview). */
   offset: number;
+  /** Who this window is, told with every message (the presenter view counts its audience). */
+  sender?: Sender | undefined;
+  /**
+   * A leading window says where it is this often (ms), though nothing moved: a window that missed
+   * a move, or reloaded and lost its peers, catches up. Stale news is ignored, so it costs nothing.
+   */
+  restateEvery?: number | undefined;
 }
 
 const MOVES = ["slidechanged", "fragmentshown", "fragmenthidden"] as const;
@@ -27,9 +34,14 @@ export function syncWindows(reveal: RevealApi, channel: DeckChannel, role: SyncR
   // a new window joins the others.
   let latest = -1;
 
+  const { sender } = role;
+  const tell = () =>
+    channel.post({ type: "position", position: here(), at: Math.max(latest, 0), sender });
+
   channel.subscribe((message) => {
+    if (message.type === "bye") return;
     if (message.type === "hello") {
-      if (role.lead) channel.post({ type: "position", position: here(), at: Math.max(latest, 0) });
+      if (role.lead) tell();
       return;
     }
     if (message.at <= latest) return;
@@ -47,9 +59,10 @@ export function syncWindows(reveal: RevealApi, channel: DeckChannel, role: SyncR
         if (followed && samePosition(position, followed)) return;
         followed = undefined;
         latest = Math.max(Date.now(), latest + 1);
-        channel.post({ type: "position", position, at: latest });
+        channel.post({ type: "position", position, at: latest, sender });
       });
     }
+    if (role.restateEvery) setInterval(tell, role.restateEvery);
   }
-  channel.post({ type: "hello" });
+  channel.post({ type: "hello", sender });
 }
