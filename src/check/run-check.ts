@@ -18,6 +18,7 @@ import { loadDeck } from "../vite/deck-plugin.ts";
 import { displayPath } from "../vite/read-deck.ts";
 import { measureContrast, requiredContrast } from "./contrast.ts";
 import { checkDeckModel, MAX_BODY_WORDS, promote } from "./deck-rules.ts";
+import { installMeasureSlide } from "./measure-slide.ts";
 import { type CheckReport, createReport } from "./report.ts";
 import { failedFonts, probeCurrentSlide, type SlideProbe } from "./slide-probe.ts";
 import { checkSourceCoverage } from "./source-coverage.ts";
@@ -123,6 +124,11 @@ async function openDeck(page: Page, theme: string | undefined): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   // A slide measured while its image still loads would fit only because the image is 0 px tall.
   await page.evaluate(imagesSettled);
+  await installMeasureSlide(page);
+  // Fragments the probe shows would still be fading in when the screenshots are taken.
+  await page.addStyleTag({
+    content: "*, *::before, *::after { transition: none !important; animation: none !important; }",
+  });
 }
 
 async function showSlide(page: Page, id: string): Promise<SlideProbe> {
@@ -170,7 +176,8 @@ async function checkRenderedSlide(
     for (const src of probe.imagesWithoutAlt)
       at("error", "missing-alt", `image ${src} has no alt text`);
   }
-  const pixels = PNG.sync.read(await page.screenshot({ type: "png" }));
+  const shown = PNG.sync.read(await page.screenshot({ type: "png" }));
+  const hidden = PNG.sync.read(await screenshotWithoutText(page));
   let contrastFindings = 0;
   for (const text of probe.texts) {
     const rects = text.rects.map((r) => ({
@@ -179,10 +186,7 @@ async function checkRenderedSlide(
       width: r.width * PIXEL_RATIO,
       height: r.height * PIXEL_RATIO,
     }));
-    const measured = measureContrast(
-      { width: pixels.width, height: pixels.height, data: pixels.data },
-      rects,
-    );
+    const measured = measureContrast(shown, hidden, rects, text.color);
     const needed = requiredContrast(text.fontSize, text.bold);
     if (!measured || measured.ratio >= needed || contrastFindings >= MAX_CONTRAST_FINDINGS)
       continue;
@@ -194,6 +198,19 @@ async function checkRenderedSlide(
     );
   }
   return findings;
+}
+
+// The slide as it is under its text: the text transparent, everything else as it was.
+async function screenshotWithoutText(page: Page): Promise<Buffer> {
+  const style = await page.addStyleTag({
+    content:
+      ".reveal .slides section.present, .reveal .slides section.present * { color: transparent !important; -webkit-text-fill-color: transparent !important; text-shadow: none !important; text-decoration-color: transparent !important; } .reveal .slides section.present svg text { fill: transparent !important; }",
+  });
+  try {
+    return await page.screenshot({ type: "png" });
+  } finally {
+    await style.evaluate((element) => (element as Element).remove());
+  }
 }
 
 async function checkFonts(page: Page, deck: Deck, themesDir: string): Promise<Diagnostic[]> {

@@ -1,3 +1,5 @@
+import "./measure-slide.ts";
+
 /** A run of text on a slide, where it is drawn and how big it is. */
 export interface TextRun {
   /** The run's line boxes, in CSS pixels of the viewport. */
@@ -5,6 +7,8 @@ export interface TextRun {
   /** Computed font size in CSS pixels, before reveal.js scales the slide. */
   fontSize: number;
   bold: boolean;
+  /** Its CSS colour. */
+  color: string;
   /** The first words, to name it in a finding. */
   sample: string;
 }
@@ -28,7 +32,8 @@ export interface SlideProbe {
 
 /**
  * Runs in the deck's page: measures the slide reveal.js is showing (all fragments shown). It is
- * sent to the page as source text by Playwright, so it is self-contained.
+ * sent to the page as source text by Playwright, so it is self-contained but for
+ * `measureSlide` (see installMeasureSlide).
  */
 export function probeCurrentSlide(): SlideProbe {
   const section = document.querySelector<HTMLElement>(
@@ -43,69 +48,11 @@ export function probeCurrentSlide(): SlideProbe {
   const describe = (element: Element) =>
     `<${element.tagName.toLowerCase()}> "${(element.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40)}"`;
   const inNotes = (element: Element) => element.closest("aside.notes") !== null;
-  // What of a box is on screen: an ancestor that clips its overflow (a scrolled walk-through of
-  // code) hides the rest, which then neither sticks out nor can be read.
-  const visibleBox = (element: Element, box: DOMRect) => {
-    let { left, top, right, bottom } = box;
-    for (let up = element.parentElement; up && up !== section; up = up.parentElement) {
-      if (getComputedStyle(up).overflow === "visible") continue;
-      const clip = up.getBoundingClientRect();
-      left = Math.max(left, clip.left);
-      top = Math.max(top, clip.top);
-      right = Math.min(right, clip.right);
-      bottom = Math.min(bottom, clip.bottom);
-    }
-    return right > left && bottom > top ? { left, top, right, bottom } : undefined;
-  };
-
-  let overflowX = 0;
-  let overflowY = 0;
-  let culprit = "";
-  // Content only screen readers get (KaTeX's MathML, clipped to a pixel) is not on the slide.
-  const clipped = new Set(
-    Array.from(section.querySelectorAll("*")).filter((element) => {
-      const style = getComputedStyle(element);
-      const box = element.getBoundingClientRect();
-      return (
-        style.clip.startsWith("rect") ||
-        style.clipPath.startsWith("inset(50%") ||
-        (style.overflow === "hidden" && box.width <= 1 && box.height <= 1)
-      );
-    }),
-  );
-  const forScreenReaders = (element: Element) => {
-    for (let up: Element | null = element; up && up !== section; up = up.parentElement) {
-      if (clipped.has(up)) return true;
-    }
-    return false;
-  };
-  const content = Array.from(section.querySelectorAll("*")).filter(
-    (element) => !inNotes(element) && !forScreenReaders(element),
-  );
-  for (const element of content) {
-    const whole = element.getBoundingClientRect();
-    if (whole.width === 0 && whole.height === 0) continue;
-    const box = visibleBox(element, whole);
-    if (!box) continue;
-    const below = (box.bottom - frame.bottom) / scale;
-    const right = (box.right - frame.right) / scale;
-    const above = (frame.top - box.top) / scale;
-    // A code walk-through scrolls to each step on purpose (reveal.js's way); others must fit.
-    const scrolls = element.matches("pre.code-steps") && element.querySelector("[data-line-steps]");
-    const scrolled =
-      element instanceof HTMLElement && !scrolls && getComputedStyle(element).overflow !== "visible"
-        ? Math.max(
-            element.scrollHeight - element.clientHeight,
-            element.scrollWidth - element.clientWidth,
-          )
-        : 0;
-    const worst = Math.max(below, right, above, scrolled);
-    if (worst > 1 && worst > Math.max(overflowX, overflowY)) {
-      overflowY = Math.max(below, above, scrolled);
-      overflowX = Math.max(right, 0);
-      culprit = describe(element);
-    }
-  }
+  const measure = globalThis.deckMeasureSlide;
+  if (!measure) throw new Error("installMeasureSlide(page) first");
+  const { overflowX, overflowY, culprit, content, visibleBox } = measure(section, frame, scale, {
+    stepsScroll: true,
+  });
 
   const texts: TextRun[] = [];
   for (const element of content) {
@@ -128,6 +75,7 @@ export function probeCurrentSlide(): SlideProbe {
       rects,
       fontSize: Number.parseFloat(style.fontSize),
       bold: Number(style.fontWeight) >= 700,
+      color: style.color,
       sample: describe(element),
     });
   }

@@ -118,8 +118,10 @@ export function prepareImage(image: PreparedImage, context: TokenContext): void 
       ),
     );
   }
+  // The braces follow the image right away.
+  const braces = context.positionIn(image.raw.length);
   for (const problem of image.deckAttributes?.problems ?? []) {
-    context.report(diagnosticAt(context.at, "error", "invalid-image-attribute", problem));
+    context.report(diagnosticAt(braces, "error", "invalid-image-attribute", problem));
   }
   if (isLocalPath(image.href)) {
     image.href = context.addAsset(image.href, context.at, displayedWidthShare(image));

@@ -105,7 +105,8 @@ export function prepareMath(math: MathToken, context: TokenContext): void {
       context.positionIn(Math.max(0, start) + rendered.index),
       "error",
       "invalid-math",
-      `this formula is not valid TeX: ${rendered.error}`,
+      // KaTeX underlines the culprit with combining low lines, which terminals garble.
+      `this formula is not valid TeX: ${rendered.error.replaceAll("\u0332", "")}`,
     ),
   );
   math.deckHtml = `<code class="math-error">${escapeHtml(math.raw)}</code>`;

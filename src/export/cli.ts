@@ -12,10 +12,11 @@ import { printHandout } from "./handout-pdf.ts";
 import { printSlides } from "./slides-pdf.ts";
 import { writeFileAtomic } from "./write-file.ts";
 
+// kB and MB of 1,000 and 1,000,000 bytes, as the build and the README count them.
 function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${(bytes / 1024).toFixed(0)} kB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1_000_000
+    ? `${(bytes / 1000).toFixed(0)} kB`
+    : `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 async function main(): Promise<number> {

@@ -1,3 +1,6 @@
+import type { Page } from "playwright-core";
+import { installMeasureSlide } from "../check/measure-slide.ts";
+
 /** What measuring one printed page found. */
 export interface PageFit {
   /** The id of the slide on the page. */
@@ -17,16 +20,13 @@ export const MIN_CODE_SCALE = 0.5;
 /**
  * Runs in the print page (reveal.js's `?print-pdf` layout): shrinks code blocks that are too wide
  * or too tall, down to `minScale`, re-centres each slide, and measures what still sticks out of
- * its page. Self-contained, because Playwright sends it to the page as source text.
+ * its page. Self-contained but for `measureSlide`, because Playwright sends it to the page as
+ * source text: call it through `fitPages`.
  */
 export function fitPrintedPages(minScale: number): PageFit[] {
   const overflowOf = (element: Element, page: DOMRect) => {
     const box = element.getBoundingClientRect();
     return { y: box.bottom - page.bottom, x: box.right - page.right };
-  };
-  const describe = (element: Element) => {
-    const text = (element.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
-    return `<${element.tagName.toLowerCase()}> "${text}"`;
   };
   return Array.from(document.querySelectorAll<HTMLElement>(".pdf-page")).map((page) => {
     const section = page.querySelector<HTMLElement>(":scope > section");
@@ -47,27 +47,11 @@ export function fitPrintedPages(minScale: number): PageFit[] {
       // reveal.js centred the slide for its old height; centre it again.
       section.style.top = `${Math.max(0, (page.clientHeight - section.scrollHeight) / 2)}px`;
     }
-    let overflowY = 0;
-    let overflowX = 0;
-    let culprit = "";
-    const box = pageBox();
-    for (const element of section.querySelectorAll("*")) {
-      if (element.closest("aside.notes")) continue;
-      const { x, y } = overflowOf(element, box);
-      const inner =
-        element instanceof HTMLElement && element.matches("pre code")
-          ? Math.max(
-              element.scrollWidth - element.clientWidth,
-              element.scrollHeight - element.clientHeight,
-            )
-          : 0;
-      const worst = Math.max(y, x, inner);
-      if (worst > Math.max(overflowX, overflowY) && worst > 1) {
-        overflowY = Math.max(y, inner);
-        overflowX = Math.max(x, 0);
-        culprit = describe(element);
-      }
-    }
+    const measure = globalThis.deckMeasureSlide;
+    if (!measure) throw new Error("installMeasureSlide(page) first");
+    const { overflowX, overflowY, culprit } = measure(section, pageBox(), 1, {
+      stepsScroll: false,
+    });
     return {
       slideId: section.id,
       codeScale,
@@ -76,4 +60,10 @@ export function fitPrintedPages(minScale: number): PageFit[] {
       culprit,
     };
   });
+}
+
+/** Fits and measures the printed pages of the print view open in `page`. */
+export async function fitPages(page: Page): Promise<PageFit[]> {
+  await installMeasureSlide(page);
+  return page.evaluate(fitPrintedPages, MIN_CODE_SCALE);
 }

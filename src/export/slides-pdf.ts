@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { failOnProblems, openDeckPage } from "../browser/deck-page.ts";
 import { formatDiagnostic } from "../deck/diagnostics.ts";
 import { ExportError } from "./export-error.ts";
-import { fitPrintedPages, MIN_CODE_SCALE } from "./fit-pages.ts";
+import { fitPages } from "./fit-pages.ts";
 import { buildOutline } from "./outline.ts";
 import { type ExportedPdf, finishPdf } from "./pdf-document.ts";
 import { openPrintView } from "./print-view.ts";
@@ -35,7 +35,7 @@ export async function printSlides(
   try {
     const query = `?print-pdf${options.fragments ? "&pdfSeparateFragments=true" : ""}`;
     const deck = await openPrintView(deckPage, query, ".reveal[data-pdf-ready]");
-    const fits = await deckPage.page.evaluate(fitPrintedPages, MIN_CODE_SCALE);
+    const fits = await fitPages(deckPage.page);
     const errors: string[] = [];
     const slideNumber = new Map(deck.slides.map((slide, index) => [slide.id, index + 1]));
     fits.forEach((fit, index) => {

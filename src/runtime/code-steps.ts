@@ -44,3 +44,12 @@ function scrollToActiveLines(pre: HTMLElement): void {
   const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
   pre.scrollTo({ top, behavior: smooth ? "smooth" : "auto" });
 }
+
+/**
+ * In reveal.js's print view with a page per fragment step, shows each page's code step: every
+ * page holds its own copy of the slide, with the fragments of its step shown.
+ */
+export function printCodeSteps(reveal: RevealApi, root: HTMLElement): void {
+  if (!reveal.getConfig().pdfSeparateFragments) return;
+  for (const section of root.querySelectorAll(".pdf-page > section")) showCodeSteps(section);
+}

@@ -3,6 +3,7 @@ import { contentBox, type HandoutOptions } from "./handout-layout.ts";
 import { imagesSettled } from "./images-settled.ts";
 import { mountSlides, slideSections } from "./render-slides.ts";
 import { SLIDE_MARGIN, SLIDE_SIZES } from "./reveal-config.ts";
+import { stretchElements } from "./stretch.ts";
 import "./handout.css";
 
 /**
@@ -37,18 +38,19 @@ export async function renderHandout(
     const notes = section.querySelector("aside.notes");
     notes?.remove();
     section.classList.add("present");
-    if (slide.options.backgroundColor)
-      section.style.backgroundColor = slide.options.backgroundColor;
 
     const slideRoot = element("div", "reveal handout-slide");
     // The slide with reveal.js's margin around it, as on screen and in the slides PDF.
     slideRoot.style.width = `${width * (1 + SLIDE_MARGIN)}px`;
     slideRoot.style.height = `${height * (1 + SLIDE_MARGIN)}px`;
+    if (slide.options.backgroundColor)
+      slideRoot.style.backgroundColor = slide.options.backgroundColor;
     const slides = element("div", "slides");
     slides.style.width = `${width}px`;
     slides.style.height = `${height}px`;
+    // Behind the margins too, as on screen and in the slides PDF.
     const background = backgroundLayer(section);
-    if (background) slides.append(background);
+    if (background) slideRoot.append(background);
     slides.append(section);
     slideRoot.append(slides);
     const frame = element("div", "handout-frame");
@@ -69,9 +71,10 @@ export async function renderHandout(
   // reveal.css restyles every `.reveal` for paper unless <html> has this class (its own PDF mode).
   document.documentElement.classList.add("print-pdf");
   document.body.replaceChildren(root);
-  scaleSlides(root, width * (1 + SLIDE_MARGIN));
-  // Measured with the deck's fonts, which are wider than the fallbacks, and printed with every image.
+  // Measured with the deck's fonts, which are wider than the fallbacks, and every image.
   await Promise.all([document.fonts.ready, imagesSettled()]);
+  for (const section of sections) stretchElements(section, width, height);
+  scaleSlides(root, width * (1 + SLIDE_MARGIN));
   fitCode(root);
 }
 

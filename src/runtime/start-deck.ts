@@ -1,6 +1,6 @@
 import Reveal, { type RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
-import { bindCodeSteps, showCodeSteps } from "./code-steps.ts";
+import { bindCodeSteps, printCodeSteps, showCodeSteps } from "./code-steps.ts";
 import { imagesSettled, relayoutOnImageLoad } from "./images-settled.ts";
 import type { DeckMode } from "./mode.ts";
 import { mountSlides, renderSlides, slideSections } from "./render-slides.ts";
@@ -35,12 +35,13 @@ export async function startDeck(
   running.set(root, reveal);
   // Exports wait for this before printing (reveal.js lays print pages out after "ready").
   reveal.on("pdf-ready", () => {
+    printCodeSteps(reveal, root);
     root.dataset.pdfReady = "true";
   });
   await reveal.initialize();
   relayoutOnImageLoad(slidesElement(root), () => reveal.layout());
   if (withSpeakerView) bindSpeakerView(reveal);
-  // Printed slides show their code whole: all fragments are shown at once there.
+  // A slide printed with all its fragments shown shows its code whole (see printCodeSteps).
   if (mode !== "print") bindCodeSteps(reveal);
   root.dataset.deckReady = "true";
   return reveal;

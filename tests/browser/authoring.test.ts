@@ -163,6 +163,42 @@ describe("authoring constructs checked and printed", () => {
     }
   });
 
+  test("the handout lays slides out as the screen does: stretched images, backgrounds edge to edge", async () => {
+    const page = await session.context.newPage();
+    try {
+      await page.goto(`${served.url}?handout&per-page=1`);
+      await page.waitForSelector("body[data-handout-ready]", { state: "attached" });
+      const inFrame = (slide: string, selector: string) =>
+        page.$eval(
+          `.handout-item[data-slide="${slide}"]`,
+          (item, inner) => {
+            const frame = item.querySelector(".handout-frame")?.getBoundingClientRect();
+            const box = item.querySelector(inner)?.getBoundingClientRect();
+            if (!frame || !box) return undefined;
+            return {
+              top: (box.top - frame.top) / frame.height,
+              bottom: (box.bottom - frame.top) / frame.height,
+              left: (box.left - frame.left) / frame.width,
+              right: (box.right - frame.left) / frame.width,
+            };
+          },
+          selector,
+        );
+      // The stretched square fills what the heading and the line above it leave, inside the slide.
+      const stretched = await inFrame("a-stretched-image", "img.r-stretch");
+      expect(stretched?.bottom).toBeLessThanOrEqual(1);
+      expect((stretched?.bottom ?? 0) - (stretched?.top ?? 0)).toBeGreaterThan(0.5);
+      const background = await inFrame("text-over-a-picture", ".handout-background");
+      // Edge to edge, margins included (but for the frame's hairline border).
+      expect(background?.top).toBeCloseTo(0, 2);
+      expect(background?.left).toBeCloseTo(0, 2);
+      expect(background?.bottom).toBeCloseTo(1, 2);
+      expect(background?.right).toBeCloseTo(1, 2);
+    } finally {
+      await page.close();
+    }
+  });
+
   test("a deck without math carries nothing of KaTeX", async () => {
     const plain = await buildAndPreview(fixtureDeck("engine"));
     try {

@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DECK_ORIGIN, openDeckPage } from "../../src/browser/deck-page.ts";
+import { launchBrowser } from "../../src/browser/launch-browser.ts";
 import { buildDeckTo, fixtureDeck, writeDeck } from "../helpers/deck-server.ts";
 import { readPdf } from "../helpers/read-pdf.ts";
 import { descendants, isRunning, runExport, startExport } from "../helpers/run-export.ts";
@@ -128,6 +130,26 @@ describe("npm run pdf (slides)", () => {
     expect((await readPdf(collapsed)).pages).toBe(1);
     // reveal.js prints the slide before its first step, then one page per step.
     expect((await readPdf(stepped)).pages).toBe(4);
+  });
+
+  test("with --fragments, each page of a code walk-through lights its own step's lines", async () => {
+    const browser = await launchBrowser();
+    try {
+      const deckPage = await openDeckPage(browser, talkDist, { width: 1280, height: 720 });
+      await deckPage.page.goto(`${DECK_ORIGIN}/index.html?print-pdf&pdfSeparateFragments=true`);
+      await deckPage.page.waitForSelector(".reveal[data-pdf-ready]", { state: "attached" });
+      const lit = await deckPage.page.$$eval(".pdf-page > section#code-steps", (pages) =>
+        pages.map((page) =>
+          Array.from(page.querySelectorAll<HTMLElement>(".code-line.is-active"), (line) =>
+            Number(line.dataset.line),
+          ),
+        ),
+      );
+      // The fixture's ```rust {1-2|4|6}: the slide opens on its first step, then two more.
+      expect(lit).toEqual([[1, 2], [4], [6]]);
+    } finally {
+      await browser.close();
+    }
   });
 });
 

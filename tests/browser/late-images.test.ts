@@ -4,7 +4,7 @@ import type { Browser, Route } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser } from "../../src/browser/launch-browser.ts";
-import { fitPrintedPages, MIN_CODE_SCALE } from "../../src/export/fit-pages.ts";
+import { fitPages } from "../../src/export/fit-pages.ts";
 import { buildAndPreview, type Served, writeDeck } from "../helpers/deck-server.ts";
 
 // A photo that arrives after the slides are on the page (a slow disk, a loaded machine) must
@@ -52,7 +52,7 @@ describe("an image that loads after its slide", () => {
     await page.waitForSelector(".reveal[data-pdf-ready]", { state: "attached" });
     const height = await page.locator(".reveal .slides img").evaluate((img) => img.clientHeight);
     expect(height).toBeGreaterThan(400); // the photo is laid out at its size: the test is real
-    const fits = await page.evaluate(fitPrintedPages, MIN_CODE_SCALE);
+    const fits = await fitPages(page);
     expect(fits.map((fit) => [fit.slideId, fit.overflowY])).toEqual([
       ["late-images", 0],
       ["a-photo", 0],

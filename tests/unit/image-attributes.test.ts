@@ -31,11 +31,11 @@ describe("Pandoc's attributes after an image", () => {
     );
   });
 
-  test("report what is not a length or not allowed, at the image, and set none of it", () => {
-    const { value, diagnostics } = render("Text\n\n![A](a.png){width=wide onclick=x}\n");
+  test("report what is not a length or not allowed, at the braces, and set none of it", () => {
+    const { value, diagnostics } = render("Text\n\nSee ![A](a.png){width=wide onclick=x}\n");
     expect(diagnostics.map((d) => [d.line, d.column, d.code])).toEqual([
-      [3, 1, "invalid-image-attribute"],
-      [3, 1, "invalid-image-attribute"],
+      [3, 16, "invalid-image-attribute"],
+      [3, 16, "invalid-image-attribute"],
     ]);
     expect(value).not.toMatch(/onclick|wide/);
   });

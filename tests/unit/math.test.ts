@@ -34,6 +34,12 @@ describe("math ($…$ and $$…$$), rendered at build time by KaTeX", () => {
     expect(value).not.toContain("katex-error");
   });
 
+  test("names an unknown command plainly, without KaTeX's combining underlines", () => {
+    const { diagnostics } = render("Broken: $\\notacommand$ here.\n");
+    expect(diagnostics[0]?.message).toContain("Undefined control sequence: \\notacommand");
+    expect(diagnostics[0]?.message).not.toMatch(/\u0332/);
+  });
+
   test("bundles only the KaTeX fonts the formulas use, as woff2", () => {
     const css =
       '@font-face{font-family:KaTeX_AMS;src:url(fonts/KaTeX_AMS-Regular.woff2) format("woff2"),url(fonts/KaTeX_AMS-Regular.woff) format("woff")}' +
