@@ -69,7 +69,7 @@ const memory = (runs: { maxRssMb: number }[]) =>
 // Sizes do not vary between runs: one measure. kB are 1,000 bytes, as Vite reports them.
 const kilobytes = (bytes: number) => metric([bytes / 1000], "kB");
 
-/** Time from navigation to the first slide shown (the runtime's `deck-ready` mark), cold cache. */
+/** Time from navigation to the first slide shown (the runtime's `first-slide` mark), cold cache. */
 async function firstSlideTime(
   browser: Browser,
   url: string,
@@ -80,7 +80,7 @@ async function firstSlideTime(
     await page.goto(url);
     await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
     const ms = await page.evaluate(
-      () => performance.getEntriesByName("deck-ready")[0]?.startTime ?? Number.NaN,
+      () => performance.getEntriesByName("first-slide")[0]?.startTime ?? Number.NaN,
     );
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");

@@ -41,7 +41,7 @@ export async function firstSlidePayload(browser: Browser, url: string): Promise<
     const before = new Set(
       await page.evaluate(() => {
         const ready =
-          performance.getEntriesByName("deck-ready")[0]?.startTime ?? Number.POSITIVE_INFINITY;
+          performance.getEntriesByName("first-slide")[0]?.startTime ?? Number.POSITIVE_INFINITY;
         return performance
           .getEntriesByType("resource")
           .filter((entry) => entry.startTime <= ready)

@@ -1,4 +1,4 @@
-import { isPairedMessage } from "./window-channel.ts";
+import { isPairedMessage } from "./paired-message.ts";
 
 /**
  * Lets only windows of the deck's own origin talk to it. reveal.js's postMessage API and its notes

@@ -2,12 +2,12 @@ import "reveal.js/reveal.css";
 import * as deckModule from "virtual:deck";
 import type { RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
-import { connectWindows } from "./connect-windows.ts";
 import { publishDeckModel } from "./deck-model.ts";
 import { isFramedByOthers, refuseToRun } from "./frame-guard.ts";
 import { guardMessages } from "./guard-messages.ts";
 import { readMode } from "./mode.ts";
 import { pairedUrl, pairingToken } from "./pairing.ts";
+import { prepareScrollView } from "./scroll-view-styles.ts";
 import { startDeck } from "./start-deck.ts";
 import { applyTheme, chooseTheme } from "./theme.ts";
 import { replaceAlert } from "./toast.ts";
@@ -38,9 +38,7 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
   }
   // reveal.js's print and scroll views have stylesheets of their own (see src/vite/reveal-css.ts).
   if (mode === "print") await import("@deck/reveal-print.css");
-  if (new URLSearchParams(location.search).get("view") === "scroll") {
-    await import("@deck/reveal-scroll.css");
-  }
+  const scrollView = mode === "audience" && (await prepareScrollView(location.search));
   const presenter = mode === "presenter" ? await import("./presenter-view.ts") : undefined;
   const previewUrl = pairing
     ? pairedUrl({ pathname: location.pathname, hash: "" }, pairing, "preview")
@@ -51,8 +49,16 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
     localStorage,
     previewUrl,
   );
-  const reveal = await startDeck(revealRoot, deck, assetUrls, mode);
+  const requested = location.hash;
+  const reveal = await startDeck(revealRoot, deck, assetUrls, mode, { scrollView });
+  // The first slide is up; what keeps windows together and follows a phone's turns comes next.
+  performance.mark("first-slide");
+  if (mode === "audience") {
+    const { followScrollView, showRequestedSlide } = await import("./scroll-view.ts");
+    followScrollView(reveal, showRequestedSlide(reveal, requested), scrollView);
+  }
   if (mode === "audience" || mode === "presenter" || mode === "preview") {
+    const { connectWindows } = await import("./connect-windows.ts");
     const frames = view?.nextFrame.contentWindow ? [view.nextFrame.contentWindow] : [];
     const windows = connectWindows(reveal, mode, pairing, frames);
     if (presenter && view) {
@@ -61,7 +67,8 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
       presenter.mountAudienceStatus(view.time, followers, windows.openAudience);
     }
   }
-  performance.mark("deck-ready");
+  // Tests and tools wait for this: the deck shows, moves, and keeps its windows together.
+  revealRoot.dataset.deckReady = "true";
   return reveal;
 }
 

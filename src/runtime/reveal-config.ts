@@ -12,6 +12,13 @@ export const SLIDE_SIZES: Record<AspectRatio, { width: number; height: number }>
 /** Space around a slide, as a fraction of its size (reveal.js's `margin`); handouts use it too. */
 export const SLIDE_MARGIN = 0.06;
 
+/**
+ * The width of the space for slides at which reveal.js shows an audience window as its scroll
+ * view (its default), once the view's stylesheet is loaded (see scroll-view.ts). The presenter
+ * view's and speaker view's small frames never turn into it.
+ */
+export const SCROLL_ACTIVATION_WIDTH = 435;
+
 /** reveal.js options its type definitions lack (see reveal.js's config.js). */
 export interface PacingConfig {
   /** Seconds the talk has; the speaker view paces against it. */
@@ -20,18 +27,25 @@ export interface PacingConfig {
   minimumTimePerSlide?: number;
   /** Pages a slide may span when printed; 1, so that a page is a slide and overflow is found. */
   pdfMaxPagesPerSlide?: number;
+  /** reveal.js's scroll view activation width; `null` turns it off (its types lack that). */
+  scrollActivationWidth?: number | null;
 }
+
+/** The options a deck gives reveal.js. */
+export type DeckRevealConfig = Omit<RevealConfig, "scrollActivationWidth"> & PacingConfig;
 
 /**
  * The reveal.js configuration for a deck shown in a given mode; `reducedMotion` (the system's
- * `prefers-reduced-motion: reduce`) turns slide transitions off.
+ * `prefers-reduced-motion: reduce`) turns slide transitions off; `scrollView` lets a narrow
+ * window turn into reveal.js's scroll view.
  */
 export function revealConfig(
   deck: Deck,
   mode: DeckMode,
   reducedMotion = false,
-): RevealConfig & PacingConfig {
-  const base: RevealConfig & PacingConfig = {
+  scrollView = false,
+): DeckRevealConfig {
+  const base: DeckRevealConfig = {
     ...SLIDE_SIZES[deck.settings.aspect],
     margin: SLIDE_MARGIN,
     center: true,
@@ -39,6 +53,7 @@ export function revealConfig(
     backgroundTransition: reducedMotion ? "none" : "fade",
     totalTime: deck.pacing.talkSeconds,
     minimumTimePerSlide: 0,
+    scrollActivationWidth: scrollView && mode === "audience" ? SCROLL_ACTIVATION_WIDTH : null,
   };
   switch (mode) {
     case "print":

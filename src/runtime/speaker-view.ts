@@ -6,6 +6,10 @@ const S_KEY = { keyCode: 83, key: "S", description: "Speaker view (notes, next s
 const BLOCKED =
   "The speaker view popup was blocked. Allow popups for this page, or open this page with ?presenter in another window.";
 
+// The window reveal.js's notes plugin opens; it writes the speaker view into the one of that name.
+const NOTES_WINDOW = "reveal.js - Notes";
+const NOTES_FEATURES = "width=1100,height=700";
+
 interface NotesPlugin {
   open(): void;
 }
@@ -13,9 +17,9 @@ interface NotesPlugin {
 /**
  * Binds S to reveal.js's speaker view. Its code (the notes plugin, a third of the deck's
  * JavaScript) is fetched once the deck is idle, not before the first slide; browsers allow the
- * popup only while the key press is fresh, so it must be loaded before S is pressed. When the
- * browser blocks the popup, the speaker gets a short, non-blocking message pointing at the
- * presenter view, which needs no popup.
+ * popup only while the key press is fresh, so it is loaded ahead, and a press before that opens
+ * the window at once for the plugin to fill. When the browser blocks the popup, the speaker gets
+ * a short, non-blocking message pointing at the presenter view, which needs no popup.
  */
 export function bindSpeakerView(reveal: RevealApi): void {
   let plugin: NotesPlugin | undefined;
@@ -33,6 +37,12 @@ export function bindSpeakerView(reveal: RevealApi): void {
   };
   const open = () => {
     if (!plugin) {
+      // Pressed before the plugin loaded: some browsers (Safari) allow a popup only during the
+      // key press itself, so the window opens now, blank, and the plugin finds it by its name.
+      if (!window.open("about:blank", NOTES_WINDOW, NOTES_FEATURES)) {
+        showToast(BLOCKED, document);
+        return;
+      }
       void load().then(tryOpen);
       return;
     }

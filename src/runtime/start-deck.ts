@@ -1,4 +1,4 @@
-import Reveal, { type RevealApi } from "reveal.js";
+import Reveal, { type RevealApi, type RevealConfig } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
 import { bindCodeSteps, printCodeSteps, showCodeSteps } from "./code-steps.ts";
 import { imagesSettled, relayoutOnImageLoad } from "./images-settled.ts";
@@ -18,6 +18,7 @@ export async function startDeck(
   deck: Deck,
   assetUrls: readonly string[],
   mode: DeckMode,
+  options: { scrollView?: boolean } = {},
 ): Promise<RevealApi> {
   const existing = running.get(root);
   if (existing) {
@@ -28,10 +29,10 @@ export async function startDeck(
   // reveal.js lays out its print pages once, from the heights it measures then.
   if (mode === "print") await imagesSettled();
   const withSpeakerView = mode === "audience" || mode === "presenter";
-  const reveal = new Reveal(
-    root,
-    revealConfig(deck, mode, matchMedia("(prefers-reduced-motion: reduce)").matches),
-  );
+  const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  const config = revealConfig(deck, mode, reducedMotion, options.scrollView);
+  // reveal.js accepts a null scrollActivationWidth, which its types do not say.
+  const reveal = new Reveal(root, config as RevealConfig);
   running.set(root, reveal);
   // Exports wait for this before printing (reveal.js lays print pages out after "ready").
   reveal.on("pdf-ready", () => {
@@ -43,7 +44,6 @@ export async function startDeck(
   if (withSpeakerView) bindSpeakerView(reveal);
   // A slide printed with all its fragments shown shows its code whole (see printCodeSteps).
   if (mode !== "print") bindCodeSteps(reveal);
-  root.dataset.deckReady = "true";
   return reveal;
 }
 

@@ -65,4 +65,12 @@ export function syncWindows(reveal: RevealApi, channel: DeckChannel, role: SyncR
     if (role.restateEvery) setInterval(tell, role.restateEvery);
   }
   channel.post({ type: "hello", sender });
+  // A window that only follows (the next-slide frame) may start before the others listen: it
+  // asks again until one answers.
+  if (!role.lead) {
+    const again = setInterval(() => {
+      if (latest >= 0) clearInterval(again);
+      else channel.post({ type: "hello", sender });
+    }, 250);
+  }
 }

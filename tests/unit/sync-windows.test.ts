@@ -1,5 +1,5 @@
 import type { RevealApi } from "reveal.js";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import type { DeckChannel, DeckMessage } from "../../src/runtime/deck-channel.ts";
 import { syncWindows } from "../../src/runtime/sync-windows.ts";
 
@@ -100,5 +100,45 @@ describe("syncWindows", () => {
     syncWindows(preview.reveal, channel(), { lead: false, offset: 1 });
     preview.press(4);
     expect(audience.at()).toBe(0);
+  });
+
+  test("the preview asks again until a window answers: one that starts before the others hears them", () => {
+    vi.useFakeTimers();
+    try {
+      const channel = createBus();
+      const preview = fakeReveal(5);
+      syncWindows(preview.reveal, channel(), { lead: false, offset: 1 });
+      const presenter = fakeReveal(5);
+      presenter.press(2);
+      // The presenter view listens only now; the preview's first hello went unheard.
+      syncWindows(presenter.reveal, channel(), { lead: true, offset: 0 });
+      expect(preview.at()).toBe(0);
+      vi.advanceTimersByTime(300);
+      expect(preview.at()).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test("a leading window restates where it is, so that a window that missed a move catches up", () => {
+    vi.useFakeTimers();
+    try {
+      const audience = fakeReveal(5);
+      const posted: DeckMessage[] = [];
+      const channel: DeckChannel = {
+        post: (message) => posted.push(message),
+        subscribe: () => undefined,
+        close: () => undefined,
+      };
+      const sender = { id: "a", role: "audience" } as const;
+      syncWindows(audience.reveal, channel, { lead: true, offset: 0, sender, restateEvery: 2000 });
+      audience.press(3);
+      const move = posted.at(-1);
+      vi.advanceTimersByTime(2000);
+      expect(posted.at(-1)).toEqual(move);
+      expect(posted.at(-1)).toMatchObject({ type: "position", position: { indexh: 3 }, sender });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
