@@ -39,6 +39,15 @@ export default defineConfig({
       },
       // The talk's own tests, the only ones that read slides/; a fork with another talk deletes them.
       { test: { name: "talk", include: ["tests/talk/**/*.test.ts"], ...browserTests } },
+      // Firefox and WebKit (`npm run test:browsers`), each where it is installed; not in `npm test`.
+      {
+        test: {
+          name: "engines",
+          include: ["tests/engines/**/*.test.ts"],
+          env: engineEnv,
+          ...browserTests,
+        },
+      },
     ],
   },
 });
