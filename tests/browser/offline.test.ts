@@ -238,6 +238,9 @@ describe("the single-file deck (offline, from file://)", () => {
     const print = await open("?print-pdf");
     await print.waitForSelector(".reveal[data-pdf-ready]", { state: "attached" });
     expect(await print.locator(".pdf-page").count()).toBe(10);
+    // The page size Firefox and WebKit lay out too (tests/engines/deck.test.ts).
+    const page1 = await print.locator(".pdf-page").first().boundingBox();
+    expect([Math.round(page1?.width ?? 0), Math.round(page1?.height ?? 0)]).toEqual([1356, 762]);
 
     expect(new Set(requests.map((r) => r.replace(/[?#].*$/, "")))).toEqual(new Set([url]));
     expect(violations).toEqual([]);

@@ -208,6 +208,31 @@ for (const engine of ENGINES) {
               "thank-you",
             ]);
             expect(pages.filter((page) => !page.fits)).toEqual([]);
+            // As in Chromium: the 16:9 slide with its margin, 1356×763, less reveal.js's
+            // pdfPageHeightOffset (-1 px, against a blank page after each).
+            const size = await deck.evaluate<number[]>(`(() => {
+              const box = document.querySelector(".pdf-page").getBoundingClientRect();
+              return [Math.round(box.width), Math.round(box.height)];
+            })()`);
+            expect(size).toEqual([1356, 762]);
+            await noProblems(browser, deck, delivery.origin());
+          } finally {
+            await deck.close();
+          }
+        });
+
+        test("text and code are drawn in the deck's own fonts, loaded from the deck", async () => {
+          const deck = await browser.open(`${delivery.url()}#/code-steps`);
+          try {
+            await ready(deck);
+            const loaded = await deck.evaluate<string[]>(`document.fonts.ready.then((fonts) =>
+              Array.from(fonts).filter((font) => font.status === "loaded").map((font) => font.family.replace(/"/g, "")))`);
+            expect(new Set(loaded)).toEqual(new Set(["Source Sans 3", "JetBrains Mono"]));
+            const drawn = await deck.evaluate<boolean[]>(`[
+              document.fonts.check('1em "Source Sans 3"', "Kubernetes"),
+              document.fonts.check('1em "JetBrains Mono"', "fn main"),
+            ]`);
+            expect(drawn).toEqual([true, true]);
             await noProblems(browser, deck, delivery.origin());
           } finally {
             await deck.close();
