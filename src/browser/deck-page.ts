@@ -46,7 +46,7 @@ export async function openDeckPage(
     throw new DeckPageError(`no built deck in ${distDir}: run \`npm run build\` first`);
   }
   const context = await browser.newContext({ viewport, deviceScaleFactor });
-  // Functions sent to the page with page.evaluate are source text; TypeScript runners (tsx,
+  // Functions sent to the page with page.evaluate are source text; TypeScript runners (vitest,
   // esbuild's keepNames) wrap named functions in a `__name` helper that the page lacks.
   await context.addInitScript({ content: "globalThis.__name ??= (target) => target;" });
   const problems: PageProblem[] = [];

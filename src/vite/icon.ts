@@ -18,7 +18,8 @@ const TYPES: Record<string, string> = {
 };
 
 /** The engine's icon: a slide on a stand, in the default theme's accent. */
-export const DEFAULT_ICON = path.join(import.meta.dirname, "icon.svg");
+// Relative to the project, as the commands and the dev server run there (the commands run bundled).
+export const DEFAULT_ICON = path.resolve("src/vite/icon.svg");
 
 /** The icon file a deck shows in the browser's tab: the deck's own, or the engine's. */
 export function findDeckIcon(slidesDir: string): string {

@@ -79,7 +79,7 @@ describe("npm run check on a deck with one of everything", () => {
 
 describe("the check command line", () => {
   const run = (args: string[]) =>
-    spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "src/check/cli.ts", ...args], {
+    spawnSync(process.execPath, ["src/cli/run.mjs", "check", ...args], {
       cwd: ROOT,
       encoding: "utf8",
       timeout: 90_000,

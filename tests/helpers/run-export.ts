@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { ROOT } from "./deck-server.ts";
 
-const CLI = ["node_modules/tsx/dist/cli.mjs", "src/export/cli.ts"];
+// As package.json runs it: the engine bundled once by the launcher, then plain JavaScript.
+const CLI = ["src/cli/run.mjs", "export"];
 
 /** Runs the export command line (what `npm run pdf` / `npm run handout` run after building). */
 export function runExport(args: readonly string[], env: Record<string, string> = {}) {
