@@ -7,26 +7,28 @@ import { deckIconPlugin } from "./src/vite/icon.ts";
 import { OFFLINE_MODE, offlinePlugins, openFromDiskPlugin } from "./src/vite/offline.ts";
 import { writeRevealStylesheets } from "./src/vite/reveal-css.ts";
 
-// DECK_DIR builds another slides folder (tests and forks use it); the default is ./slides.
-const slidesDir = path.resolve(process.env.DECK_DIR ?? "slides");
-const outDir = process.env.DECK_OUT_DIR ?? "dist";
-const themesDir = path.resolve("themes");
-
 // Served decks may not be framed by other sites (a <meta> CSP cannot say this; headers can).
 const headers = {
   "Content-Security-Policy": "frame-ancestors 'self'",
   "X-Frame-Options": "SAMEORIGIN",
 };
 
-// reveal.css in parts: a page loads its print view's and scroll view's rules only in those views.
+// reveal.css in parts: the first slide loads what it needs, the rest comes after it or only in the
+// print and scroll views (see src/vite/reveal-css.ts).
 const revealCss = writeRevealStylesheets(path.resolve("node_modules/.cache/deck-reveal"));
 
 export default defineConfig(({ mode }) => {
+  // DECK_DIR builds another slides folder (tests and forks use it); the default is ./slides. Read
+  // here, not once at the top: the commands build with this config in their own process.
+  const slidesDir = path.resolve(process.env.DECK_DIR ?? "slides");
+  const outDir = process.env.DECK_OUT_DIR ?? "dist";
+  const themesDir = path.resolve("themes");
   const offline = mode === OFFLINE_MODE;
   return {
     resolve: {
       alias: [
         { find: /^reveal\.js\/reveal\.css$/, replacement: revealCss.core },
+        { find: /^@deck\/reveal-later\.css$/, replacement: revealCss.later },
         { find: /^@deck\/reveal-print\.css$/, replacement: revealCss.print },
         { find: /^@deck\/reveal-scroll\.css$/, replacement: revealCss.scroll },
       ],
@@ -45,6 +47,8 @@ export default defineConfig(({ mode }) => {
     ],
     server: { host: "127.0.0.1", port: 5173, strictPort: false, headers },
     preview: { host: "127.0.0.1", port: 4173, headers },
+    // Lightning CSS resolves imports and URLs too: no PostCSS to load and run in each build.
+    css: { transformer: "lightningcss" },
     build: {
       outDir,
       // The offline build adds its one file next to the normal build's output.

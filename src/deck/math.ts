@@ -1,4 +1,4 @@
-import katex from "katex";
+import { createRequire } from "node:module";
 import type { RendererExtension, TokenizerExtension, Tokens } from "marked";
 import { diagnosticAt } from "./diagnostics.ts";
 import { escapeHtml } from "./escape-html.ts";
@@ -65,6 +65,7 @@ export type RenderedFormula = { html: string } | { error: string; index: number 
  * readers, no script in the browser. A TeX error is returned, not drawn as a red box.
  */
 export function renderFormula(tex: string, display: boolean): RenderedFormula {
+  const katex = loadKatex();
   try {
     return {
       html: katex.renderToString(tex, {
@@ -89,6 +90,13 @@ export function renderFormula(tex: string, display: boolean): RenderedFormula {
 /** True when rendered HTML has KaTeX's formulas, so that the deck loads KaTeX's stylesheet. */
 export function hasMath(html: string): boolean {
   return html.includes('class="katex');
+}
+
+// KaTeX is loaded by the first formula: most decks have none, and loading it takes a command 25 ms.
+let katexModule: typeof import("katex").default | undefined;
+function loadKatex(): typeof import("katex").default {
+  katexModule ??= createRequire(import.meta.url)("katex") as typeof import("katex").default;
+  return katexModule;
 }
 
 /** Renders a formula token at build time; a TeX error is an error at the formula's place. */

@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { build, createLogger, type Logger } from "vite";
+import { build, createLogger, type Logger, mergeConfig, type Plugin, type UserConfig } from "vite";
+import projectConfig from "../../vite.config.ts";
 import { OFFLINE_MODE } from "./offline.ts";
+import { unfinished } from "./unfinished-builds.ts";
 
 /** What to build: the project's config, on a slides folder, into a folder. */
 export interface BuildFilesOptions {
@@ -13,21 +15,57 @@ export interface BuildFilesOptions {
   offline?: boolean;
   /** Where Vite's own messages go; default: nowhere. */
   logger?: Logger | undefined;
+  /** Receives every file the build read outside node_modules (for the build stamp). */
+  inputs?: Set<string> | undefined;
+}
+
+// The files a build read, as its module graph names them.
+function collectInputs(inputs: Set<string>): Plugin {
+  return {
+    name: "deck-build-inputs",
+    apply: "build",
+    buildEnd() {
+      for (const id of this.getModuleIds()) {
+        const file = id.split("?")[0] ?? "";
+        if (path.isAbsolute(file) && !file.includes(`${path.sep}node_modules${path.sep}`)) {
+          inputs.add(file);
+        }
+      }
+    },
+  };
 }
 
 /**
  * Builds a deck with the project's vite.config.ts, as `npm run build` does, for the tools and
  * tests that build other decks.
  */
-export function buildFiles(options: BuildFilesOptions): ReturnType<typeof build> {
-  return withDeckDir(options.slidesDir, () =>
-    build({
+export async function buildFiles(options: BuildFilesOptions): ReturnType<typeof build> {
+  const mode = options.offline ? OFFLINE_MODE : "production";
+  // The project's config, imported rather than loaded from its file: Vite would bundle the file
+  // and the engine's code under it again, and the deck would be built once more by that copy.
+  // It reads DECK_DIR when called, so two builds of different decks can run at once.
+  const saved = process.env.DECK_DIR;
+  if (options.slidesDir) process.env.DECK_DIR = options.slidesDir;
+  let config: UserConfig | Promise<UserConfig>;
+  try {
+    // Synchronous, so that no other build sees this DECK_DIR.
+    config =
+      typeof projectConfig === "function"
+        ? projectConfig({ command: "build", mode, isSsrBuild: false, isPreview: false })
+        : projectConfig;
+  } finally {
+    if (saved === undefined) delete process.env.DECK_DIR;
+    else process.env.DECK_DIR = saved;
+  }
+  return build(
+    mergeConfig(await config, {
       root: options.root,
-      configFile: path.join(options.root, "vite.config.ts"),
-      mode: options.offline ? OFFLINE_MODE : "production",
+      configFile: false,
+      mode,
       logLevel: options.logger ? "warn" : "silent",
       customLogger: options.logger,
       build: { outDir: options.outDir, emptyOutDir: !options.offline },
+      plugins: options.inputs ? [collectInputs(options.inputs)] : [],
     }),
   );
 }
@@ -38,6 +76,8 @@ export interface BuiltDeck {
   outDir: string;
   /** The self-contained deck that opens from `file://`, e.g. `dist/my-talk.html`. */
   singleFile: string;
+  /** Every file the builds read outside node_modules. */
+  inputs: string[];
 }
 
 /**
@@ -46,32 +86,33 @@ export interface BuiltDeck {
  * replaces it, so `outDir` always holds one complete, current build, never half of one.
  */
 export async function buildDeckFolder(
-  options: Omit<BuildFilesOptions, "offline">,
+  options: Omit<BuildFilesOptions, "offline" | "inputs">,
 ): Promise<BuiltDeck> {
+  const inputs = new Set<string>();
   const target = path.resolve(options.outDir);
   mkdirSync(path.dirname(target), { recursive: true });
   const staging = mkdtempSync(`${target}.building-`);
   unfinished.add(staging);
+  // A folder of its own: the served deck's build empties its folder before writing.
+  const offlineStaging = mkdtempSync(`${target}.building-single-`);
+  unfinished.add(offlineStaging);
   try {
-    await buildFiles({ ...options, outDir: staging });
-    const before = new Set(readdirSync(staging));
-    await buildFiles({ ...options, outDir: staging, offline: true });
-    const single = readdirSync(staging).find((name) => name.endsWith(".html") && !before.has(name));
+    // Both at once: much of a build is waiting on the bundler's threads, which the other fills.
+    await Promise.all([
+      buildFiles({ ...options, outDir: staging, inputs }),
+      buildFiles({ ...options, outDir: offlineStaging, offline: true, inputs }),
+    ]);
+    const single = readdirSync(offlineStaging).find((name) => name.endsWith(".html"));
     if (!single) throw new Error("the single-file build wrote no HTML file");
+    renameSync(path.join(offlineStaging, single), path.join(staging, single));
     replaceFolder(staging, target);
-    return { outDir: target, singleFile: path.join(target, single) };
+    return { outDir: target, singleFile: path.join(target, single), inputs: [...inputs] };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
-    unfinished.delete(staging);
+    for (const folder of [staging, offlineStaging]) {
+      rmSync(folder, { recursive: true, force: true });
+      unfinished.delete(folder);
+    }
   }
-}
-
-const unfinished = new Set<string>();
-
-/** Removes the folders of builds still under way; for a command interrupted with Ctrl-C. */
-export function removeUnfinishedBuilds(): void {
-  for (const folder of unfinished) rmSync(folder, { recursive: true, force: true });
-  unfinished.clear();
 }
 
 // Renames are atomic on one file system; the old folder is moved aside first, then removed.

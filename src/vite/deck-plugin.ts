@@ -28,8 +28,10 @@ export interface DeckBuild {
   /** `deck.yaml`, when the deck has one. */
   settingsFile: SourceFile | undefined;
   diagnostics: Diagnostic[];
-  /** The stylesheets every deck loads: the shared base, then each theme, so `?theme=` works offline. */
+  /** The stylesheets the deck loads up front: the shared base, its theme, KaTeX's, its own. */
   styleFiles: string[];
+  /** The other themes' stylesheets, by name, loaded when `?theme=` asks for one (offline too). */
+  otherThemeFiles: Record<string, string>;
   /** The theme names, for the runtime's `?theme=`. */
   themes: string[];
   assetFiles: string[];
@@ -40,7 +42,7 @@ export interface DeckBuild {
 /** Reads and builds the deck, resolving assets and the theme against the disk. */
 export function loadDeck(location: DeckLocation): DeckBuild {
   const read = readDeck(location);
-  const built = buildDeck(read.value);
+  const built = buildUnlessBuilt(read.value);
   const diagnostics = [...read.diagnostics, ...built.diagnostics];
   const assetFiles = built.value.assets.map((asset) => {
     const file = path.resolve(path.dirname(path.resolve(asset.position.file)), asset.ref);
@@ -77,14 +79,28 @@ export function loadDeck(location: DeckLocation): DeckBuild {
     diagnostics: sortDiagnostics(diagnostics),
     styleFiles: [
       ...(existsSync(baseFile) ? [baseFile] : []),
-      ...themeFiles,
+      ...themeFiles.filter((_, index) => read.value.themes[index] === built.value.settings.theme),
       ...mathStyles,
       // The deck's own styles, last, for its classes (`::: {.tip}`) and tweaks.
       ...[path.join(location.slidesDir, DECK_STYLESHEET)].filter((file) => existsSync(file)),
     ],
+    otherThemeFiles: Object.fromEntries(
+      read.value.themes
+        .map((name, index) => [name, themeFiles[index] ?? ""] as const)
+        .filter(([name]) => name !== built.value.settings.theme),
+    ),
     themes: [...read.value.themes],
     assetFiles,
   };
+}
+
+// One command builds a deck several times over (its check, then the served deck and the single
+// file, each with plugins that read it): the same files give the same deck, built once.
+let lastBuilt: { key: string; result: Result<Deck> } | undefined;
+function buildUnlessBuilt(input: DeckInput): Result<Deck> {
+  const key = JSON.stringify(input);
+  if (lastBuilt?.key !== key) lastBuilt = { key, result: buildDeck(input) };
+  return lastBuilt.result;
 }
 
 // The `source` setting names a file in the slides folder; it must be there.
@@ -161,6 +177,7 @@ export function deckPlugin(location: DeckLocation): Plugin {
         deck: hasErrors(build.diagnostics) ? undefined : build.deck,
         diagnostics: build.diagnostics,
         styleFiles: build.styleFiles,
+        otherThemeFiles: build.otherThemeFiles,
         themes: build.themes,
         prerendered: command === "build",
         // Photos are made for the screen here, once per content (cached), originals untouched.

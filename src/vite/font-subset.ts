@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import subsetFont from "subset-font";
 import type { Plugin } from "vite";
 import type { Deck } from "../deck/model.ts";
 import { htmlToText } from "../deck/plain-text.ts";
@@ -52,6 +51,8 @@ export function fontSubsetPlugin(loadText: () => string, cacheDir: string): Plug
               output.source = readFileSync(cached);
               return;
             }
+            // Loaded only when the cache has no subset for these characters.
+            const { default: subsetFont } = await import("subset-font");
             const subset = await subsetFont(font, characters, { targetFormat: "woff2" });
             writeCacheFile(cached, subset);
             output.source = subset;

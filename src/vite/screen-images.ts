@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
 import { writeCacheFile } from "./cache-file.ts";
 
 /** How an image is shown, as far as its size on the screen goes. */
@@ -99,6 +98,8 @@ export async function imageForScreen(
     .slice(0, 24);
   const cached = path.join(cacheDir, `${path.parse(file).name}-${key}.${extension}`);
   if (existsSync(cached)) return cached;
+  // Loaded for the first photo to make: most decks have none (it takes a command 40 ms).
+  const { default: sharp } = await import("sharp");
   const image = sharp(bytes).rotate();
   const { width = 0, height = 0 } = await image.metadata();
   const fitsAlready = width <= target.width && height <= target.height;
