@@ -2,8 +2,8 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { formatDiagnostic, hasErrors } from "../deck/diagnostics.ts";
 import type { Diagnostic } from "../deck/model.ts";
-import { type BuiltDeck, buildDeckFolder, viteWarningsLogger } from "./build-files.ts";
-import { loadDeck } from "./deck-plugin.ts";
+import type { BuiltDeck } from "./build-files.ts";
+import { currentStamp, saveStamp, stampBuild } from "./build-stamp.ts";
 import { displayPath } from "./read-deck.ts";
 
 /** Where a command builds from and to, and where it prints. */
@@ -16,7 +16,12 @@ export interface BuildCommandOptions {
   print: (line: string) => void;
   /** Lines about problems: diagnostics, failures. */
   printError: (line: string) => void;
+  /** Build even when the output folder is current. */
+  force?: boolean;
 }
+
+/** What a command needs of a built deck folder. */
+export type BuiltFolder = Pick<BuiltDeck, "outDir" | "singleFile">;
 
 /**
  * What `npm run build` does, and what the exports do before printing: runs the pipeline, prints
@@ -26,13 +31,31 @@ export interface BuildCommandOptions {
  */
 export async function runBuildCommand(
   options: BuildCommandOptions,
-): Promise<BuiltDeck | undefined> {
+): Promise<BuiltFolder | undefined> {
   const started = performance.now();
-  const { diagnostics } = loadDeck({
+  const where = { root: options.root, slidesDir: options.slidesDir, outDir: options.outDir };
+  const stamp = options.force ? undefined : currentStamp(where);
+  if (stamp) {
+    for (const line of stamp.lines) options.printError(line);
+    options.print(
+      `${displayPath(options.outDir)}/ is current: nothing in ${displayPath(options.slidesDir)}/ or the engine changed since it was built`,
+    );
+    return { outDir: path.resolve(options.outDir), singleFile: stamp.singleFile };
+  }
+  // The bundler and the Markdown pipeline are loaded only when there is something to build.
+  const { loadDeck } = await import("./deck-plugin.ts");
+  const { buildDeckFolder, viteWarningsLogger } = await import("./build-files.ts");
+  const printed: string[] = [];
+  const printError = (line: string) => {
+    printed.push(line);
+    options.printError(line);
+  };
+  const deck = loadDeck({
     slidesDir: options.slidesDir,
     themesDir: path.join(options.root, "themes"),
   });
-  for (const diagnostic of diagnostics) options.printError(formatDiagnostic(diagnostic));
+  const { diagnostics } = deck;
+  for (const diagnostic of diagnostics) printError(formatDiagnostic(diagnostic));
   if (hasErrors(diagnostics)) {
     options.printError(`build failed: ${countSummary(diagnostics)}; nothing was written`);
     return undefined;
@@ -43,13 +66,16 @@ export async function runBuildCommand(
       root: options.root,
       slidesDir: options.slidesDir,
       outDir: options.outDir,
-      logger: viteWarningsLogger(options.printError),
+      logger: viteWarningsLogger(printError),
     });
   } catch (error) {
     options.printError(`error: ${bundlerMessage(error)}`);
     options.printError("build failed; nothing was written");
     return undefined;
   }
+  // Photos are read by the deck plugin, not imported: the module graph does not name them.
+  const read = [...built.inputs, ...deck.assetFiles];
+  saveStamp(where, stampBuild(where, read, built.singleFile, printed));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const size = `${Math.round(statSync(built.singleFile).size / 1000)} kB`;
   const warnings = diagnostics.length > 0 ? `, ${countSummary(diagnostics)}` : "";
@@ -75,9 +101,13 @@ function bundlerMessage(error: unknown): string {
 }
 
 /** `runBuildCommand` as the commands run it: `slides/` ($DECK_DIR) into `dist/` ($DECK_OUT_DIR). */
-export function buildFromEnvironment(root = process.cwd()): Promise<BuiltDeck | undefined> {
+export function buildFromEnvironment(
+  root = process.cwd(),
+  force = false,
+): Promise<BuiltFolder | undefined> {
   return runBuildCommand({
     root,
+    force,
     slidesDir: path.resolve(root, process.env.DECK_DIR ?? "slides"),
     outDir: path.resolve(root, process.env.DECK_OUT_DIR ?? "dist"),
     print: (line) => console.log(line),

@@ -1,5 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -61,6 +69,36 @@ describe("npm run build", () => {
       /^built .*dist\/ for a web server and .*plain-deck\.html \(one file, \d+ kB\)/,
     );
     expect(readdirSync(outDir).sort()).toEqual(["assets", "index.html", "plain-deck.html"]);
+  });
+
+  test("builds nothing when nothing changed, again after an edit, and always with --force", () => {
+    const slidesDir = writeDeck({
+      "1.md": "# Current\n\n## Slide\n\n```klingon\nx\n```\n",
+    });
+    made.push(slidesDir);
+    const outDir = freshOutDir();
+    const first = runScript("build", slidesDir, outDir);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^built /);
+    const single = path.join(outDir, "current.html");
+    const writtenAt = statSync(single).mtimeMs;
+
+    const again = runScript("build", slidesDir, outDir);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/dist\/ is current: nothing in .* or the engine changed/);
+    // The deck's warnings are said again, as a build would say them.
+    expect(again.stderr).toMatch(/1\.md:5:1 warning unknown-language/);
+    expect(statSync(single).mtimeMs).toBe(writtenAt);
+
+    writeFileSync(path.join(slidesDir, "1.md"), "# Current\n\n## Slide\n\nEdited\n");
+    const edited = runScript("build", slidesDir, outDir);
+    expect(edited.stdout).toMatch(/^built /);
+    expect(readFileSync(single, "utf8")).toContain("Edited");
+
+    expect(runScript("build", slidesDir, outDir, ["--force"]).stdout).toMatch(/^built /);
+    const wrong = runScript("build", slidesDir, outDir, ["--fast"]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("Usage: npm run build -- [--force]");
   });
 
   test("keeps what the build wrote, current, through a PDF export and a handout", () => {
