@@ -1,4 +1,5 @@
-import { type Browser, chromium } from "playwright-core";
+import { createRequire } from "node:module";
+import type { Browser } from "playwright-core";
 import { findBrowser } from "./find-browser.ts";
 
 /**
@@ -32,6 +33,11 @@ export interface LaunchOptions {
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const { executablePath } = await findBrowser();
   const handleSignals = options.handleSignals ?? true;
+  // Required, not imported: Node parses a CommonJS package imported from ESM for its export
+  // names first, which for Playwright costs a command a tenth of a second.
+  const { chromium } = createRequire(import.meta.url)(
+    "playwright-core",
+  ) as typeof import("playwright-core");
   return chromium.launch({
     executablePath,
     headless: true,

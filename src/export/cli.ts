@@ -5,7 +5,7 @@ import { BrowserNotFoundError } from "../browser/find-browser.ts";
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { slugify } from "../deck/slug.ts";
 import { buildFromEnvironment } from "../vite/build-command.ts";
-import { removeUnfinishedBuilds } from "../vite/build-files.ts";
+import { removeUnfinishedBuilds } from "../vite/unfinished-builds.ts";
 import { parseCommand, USAGE } from "./command.ts";
 import { ExportError } from "./export-error.ts";
 import { printHandout } from "./handout-pdf.ts";

@@ -10,7 +10,7 @@ import {
   PAPERS,
 } from "../runtime/handout-layout.ts";
 import { ExportError } from "./export-error.ts";
-import { type ExportedPdf, finishPdf } from "./pdf-document.ts";
+import { type ExportedPdf, finishPdf, loadPdfLibrary } from "./pdf-document.ts";
 import { openPrintView } from "./print-view.ts";
 import { subjectOf } from "./subject.ts";
 
@@ -39,7 +39,12 @@ export async function printHandout(
   };
   const deckPage = await openDeckPage(browser, options.distDir, viewport);
   try {
-    const deck = await openPrintView(deckPage, handoutQuery(options), "body[data-handout-ready]");
+    const deck = await openPrintView(
+      deckPage,
+      handoutQuery(options),
+      "body[data-handout-ready]",
+      loadPdfLibrary,
+    );
     const items = await deckPage.page.$$eval(".handout-item", (elements) =>
       elements.map((element) => (element as HTMLElement).dataset.slide ?? ""),
     );

@@ -1,13 +1,19 @@
-import {
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNull,
-  PDFNumber,
-  type PDFRef,
-} from "@cantoo/pdf-lib";
+import { createRequire } from "node:module";
+import type { PDFDocument, PDFRef } from "@cantoo/pdf-lib";
+
 import type { OutlineEntry } from "./outline.ts";
+
+type PdfLib = typeof import("@cantoo/pdf-lib");
+let pdfLib: PdfLib | undefined;
+
+/**
+ * Loads the PDF library, a tenth of a second of a command's start: the exports load it while
+ * Chromium lays the deck out, so that the two overlap.
+ */
+export function loadPdfLibrary(): PdfLib {
+  pdfLib ??= createRequire(import.meta.url)("@cantoo/pdf-lib") as PdfLib;
+  return pdfLib;
+}
 
 /** Document information written into an exported PDF. */
 export interface PdfInfo {
@@ -34,6 +40,7 @@ export async function finishPdf(
   info: PdfInfo,
   outline: readonly OutlineEntry[] = [],
 ): Promise<FinishedPdf> {
+  const { PDFDocument } = loadPdfLibrary();
   const document = await PDFDocument.load(printed, { updateMetadata: false });
   document.setTitle(info.title, { showInWindowTitleBar: true });
   if (info.author) document.setAuthor(info.author);
@@ -47,6 +54,7 @@ export async function finishPdf(
 // PDF 1.7, 12.3.3: an outline is a linked tree of dictionaries (Parent, Prev, Next, First, Last,
 // Count) under the catalog's /Outlines; each item opens a page with /Dest.
 function addOutline(document: PDFDocument, entries: readonly OutlineEntry[]): void {
+  const { PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber } = loadPdfLibrary();
   const { context } = document;
   const pages = document.getPages();
   const rootRef = context.nextRef();

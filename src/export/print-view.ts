@@ -2,13 +2,19 @@ import { DECK_ORIGIN, type DeckPage, failOnProblems } from "../browser/deck-page
 import { DECK_MODEL_GLOBAL, type PublishedDeck } from "../runtime/deck-model.ts";
 import { ExportError } from "./export-error.ts";
 
-/** Opens a print or handout view of the deck, waits until `readySelector` appears, and reads its slides. */
+/**
+ * Opens a print or handout view of the deck, waits until `readySelector` appears, and reads its
+ * slides. `whileLayingOut` runs once the page has its files (its fonts are preloaded), while
+ * reveal.js lays it out and the page needs nothing of this process.
+ */
 export async function openPrintView(
   deckPage: DeckPage,
   query: string,
   readySelector: string,
+  whileLayingOut: () => void = () => undefined,
 ): Promise<PublishedDeck> {
   await deckPage.page.goto(`${DECK_ORIGIN}/index.html${query}`);
+  whileLayingOut();
   try {
     await deckPage.page.waitForSelector(readySelector, { state: "attached", timeout: 30_000 });
   } catch {

@@ -4,7 +4,7 @@ import { formatDiagnostic } from "../deck/diagnostics.ts";
 import { ExportError } from "./export-error.ts";
 import { fitPages } from "./fit-pages.ts";
 import { buildOutline } from "./outline.ts";
-import { type ExportedPdf, finishPdf } from "./pdf-document.ts";
+import { type ExportedPdf, finishPdf, loadPdfLibrary } from "./pdf-document.ts";
 import { openPrintView } from "./print-view.ts";
 import { subjectOf } from "./subject.ts";
 
@@ -34,7 +34,7 @@ export async function printSlides(
   const deckPage = await openDeckPage(browser, options.distDir, { width: 1280, height: 720 });
   try {
     const query = `?print-pdf${options.fragments ? "&pdfSeparateFragments=true" : ""}`;
-    const deck = await openPrintView(deckPage, query, ".reveal[data-pdf-ready]");
+    const deck = await openPrintView(deckPage, query, ".reveal[data-pdf-ready]", loadPdfLibrary);
     const fits = await fitPages(deckPage.page);
     const errors: string[] = [];
     const slideNumber = new Map(deck.slides.map((slide, index) => [slide.id, index + 1]));
