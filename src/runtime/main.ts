@@ -19,6 +19,11 @@ const pairing = pairingToken(mode, location.search, sessionStorage);
 // Before reveal.js adds its own listeners, so that this guard sees every message first.
 guardMessages(window, { trustParent: mode === "receiver", pairingToken: pairing });
 replaceAlert();
+// Every face the deck's stylesheets declare (subset to its characters, a few kilobytes each) is
+// fetched now, not once the first slide is laid out: it then shows in its fonts sooner, and a
+// print has all its files while reveal.js lays it out. Not a <link rel=preload>: a face a deck
+// never uses would be a console warning.
+for (const face of document.fonts) face.load().catch(() => undefined);
 const root = document.querySelector<HTMLElement>(".reveal");
 let started: Promise<RevealApi | undefined> | undefined;
 let refreshPresenter: ((deck: Deck) => void) | undefined;
@@ -51,8 +56,10 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
   );
   const requested = location.hash;
   const reveal = await startDeck(revealRoot, deck, assetUrls, mode, { scrollView });
-  // The first slide is up; what keeps windows together and follows a phone's turns comes next.
+  // The first slide is up; what keeps windows together and follows a phone's turns comes next,
+  // and reveal.js's rules for what the speaker may do next (overview, pause, ...).
   performance.mark("first-slide");
+  if (mode !== "print") void import("@deck/reveal-later.css");
   if (mode === "audience") {
     const { followScrollView, showRequestedSlide } = await import("./scroll-view.ts");
     followScrollView(reveal, showRequestedSlide(reveal, requested), scrollView);
@@ -92,7 +99,10 @@ async function show(module: DeckModule): Promise<void> {
   }
   if (!module.deck) return;
   const { deck, assetUrls } = module;
-  applyTheme(chooseTheme(location.search, deck.settings.theme, module.themes));
+  const theme = chooseTheme(location.search, deck.settings.theme, module.themes);
+  // Only the deck's own theme comes with the page; another one is fetched before it shows.
+  await module.themeStyles[theme]?.();
+  applyTheme(theme);
   if (!started) {
     started = firstStart(root, deck, assetUrls);
     return;

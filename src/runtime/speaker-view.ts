@@ -16,10 +16,10 @@ interface NotesPlugin {
 
 /**
  * Binds S to reveal.js's speaker view. Its code (the notes plugin, a third of the deck's
- * JavaScript) is fetched once the deck is idle, not before the first slide; browsers allow the
- * popup only while the key press is fresh, so it is loaded ahead, and a press before that opens
- * the window at once for the plugin to fill. When the browser blocks the popup, the speaker gets
- * a short, non-blocking message pointing at the presenter view, which needs no popup.
+ * JavaScript) is fetched at the first press, from the deck's own origin (or the single file
+ * itself), not by every audience window. Browsers allow a popup only during the key press, so
+ * the window opens at once, blank, for the plugin to fill. When the browser blocks the popup, the
+ * speaker gets a short, non-blocking message pointing at the presenter view, which needs no popup.
  */
 export function bindSpeakerView(reveal: RevealApi): void {
   let plugin: NotesPlugin | undefined;
@@ -37,8 +37,8 @@ export function bindSpeakerView(reveal: RevealApi): void {
   };
   const open = () => {
     if (!plugin) {
-      // Pressed before the plugin loaded: some browsers (Safari) allow a popup only during the
-      // key press itself, so the window opens now, blank, and the plugin finds it by its name.
+      // The first press: some browsers (Safari) allow a popup only during the key press itself,
+      // so the window opens now, blank, and the plugin finds it by its name once loaded.
       if (!window.open("about:blank", NOTES_WINDOW, NOTES_FEATURES)) {
         showToast(BLOCKED, document);
         return;
@@ -56,6 +56,4 @@ export function bindSpeakerView(reveal: RevealApi): void {
     }
   };
   reveal.addKeyBinding(S_KEY, open);
-  if ("requestIdleCallback" in window) requestIdleCallback(() => void load(), { timeout: 2000 });
-  else setTimeout(() => void load(), 500);
 }

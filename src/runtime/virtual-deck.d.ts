@@ -9,6 +9,8 @@ declare module "virtual:deck" {
   export const assetUrls: string[];
   /** The themes in themes/, all bundled, so `?theme=` can pick any of them. */
   export const themes: string[];
+  /** Loads the stylesheet of a theme other than the deck's, by name. */
+  export const themeStyles: Record<string, () => Promise<unknown>>;
 }
 
 declare module "@deck/*.css" {}

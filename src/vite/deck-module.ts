@@ -7,6 +7,8 @@ export interface DeckModuleParts {
   diagnostics: readonly Diagnostic[];
   /** Absolute paths of the stylesheets to load, in order. */
   styleFiles: readonly string[];
+  /** Stylesheets of the themes the deck does not use, by name: loaded on demand. */
+  otherThemeFiles?: Readonly<Record<string, string>>;
   /** The names of the themes those stylesheets define. */
   themes: readonly string[];
   /** Absolute path of each asset, in the order of `deck.assets`. */
@@ -16,8 +18,9 @@ export interface DeckModuleParts {
 }
 
 /**
- * The source of `virtual:deck`: the deck as data, the theme stylesheets and the assets as imports
- * (so Vite fingerprints and bundles them), and the diagnostics for the dev overlay.
+ * The source of `virtual:deck`: the deck as data, its stylesheets and assets as imports (so Vite
+ * fingerprints and bundles them), the other themes as imports on demand, and the diagnostics for
+ * the dev overlay.
  */
 export function generateDeckModule(parts: DeckModuleParts): string {
   const lines: string[] = [];
@@ -31,6 +34,10 @@ export function generateDeckModule(parts: DeckModuleParts): string {
     // A build has no overlay to show them in: they were printed.
     `export const diagnostics = ${JSON.stringify(parts.prerendered ? [] : parts.diagnostics)};`,
     `export const themes = ${JSON.stringify(parts.themes)};`,
+    // A separate stylesheet each, fetched only by a page that asks for that theme.
+    `export const themeStyles = {${Object.entries(parts.otherThemeFiles ?? {})
+      .map(([name, file]) => `${JSON.stringify(name)}: () => import(${JSON.stringify(file)})`)
+      .join(", ")}};`,
   );
   return `${lines.join("\n")}\n`;
 }

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser } from "../../src/browser/launch-browser.ts";
 import {
@@ -106,9 +106,19 @@ describe("themes", () => {
   test("come from the deck settings, and ?theme= picks another one", async () => {
     const page = session.page;
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const fetched: Promise<string>[] = [];
+    const listen = (response: Response) => {
+      if (response.request().resourceType() === "stylesheet") fetched.push(response.text());
+    };
+    page.on("response", listen);
     await gotoDeck(page, served.url, "#/");
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("default");
     expect(await background()).toBe("rgb(251, 250, 247)");
+    // Only the deck's own theme comes with the page; the others are fetched when asked for.
+    const css = (await Promise.all(fetched)).join("\n");
+    expect(css).toMatch(/data-theme=(?:"default"|default)\]/);
+    expect(css).not.toMatch(/data-theme=(?:"dark"|dark)\]/);
+    page.off("response", listen);
     await gotoDeck(page, `${served.url}?theme=dark`, "#/");
     expect(await background()).toBe("rgb(22, 21, 27)");
     await gotoDeck(page, `${served.url}?theme=high-contrast`, "#/");

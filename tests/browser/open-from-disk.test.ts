@@ -41,6 +41,13 @@ describe("dist/index.html opened from disk", () => {
         .toContain("Second's notes");
       expect(page.url()).toBe(`file://${built.singleFile}?presenter#/second`);
 
+      // Themes other than the deck's are not in the page's stylesheet, but the file has them.
+      await page.goto(`file://${built.singleFile}?theme=dark#/second`);
+      await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+        "rgb(22, 21, 27)",
+      );
+
       await page.goto(`file://${built.outDir}/index.html?print-pdf`);
       await page.waitForSelector(".reveal[data-pdf-ready]", { state: "attached" });
       expect(await page.locator(".pdf-page").count()).toBe(2);

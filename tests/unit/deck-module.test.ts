@@ -25,6 +25,22 @@ describe("generateDeckModule", () => {
     ]);
     expect(code).toContain(`export const deck = ${JSON.stringify(deck)};`);
     expect(code).toContain("export const diagnostics = [];");
+    expect(code).toContain("export const themeStyles = {};");
+  });
+
+  test("imports the themes the deck does not use only on demand", () => {
+    const code = generateDeckModule({
+      deck: undefined,
+      diagnostics: [],
+      styleFiles: ["/p/themes/_base.css", "/p/themes/default.css"],
+      otherThemeFiles: { dark: "/p/themes/dark.css" },
+      themes: ["dark", "default"],
+      assetFiles: [],
+    });
+    expect(code).not.toContain('import "/p/themes/dark.css"');
+    expect(code).toContain(
+      'export const themeStyles = {"dark": () => import("/p/themes/dark.css")};',
+    );
   });
 
   test("exports a null deck when there are errors, so the dev overlay shows them", () => {
