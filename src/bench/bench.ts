@@ -6,8 +6,10 @@ import { parseArgs } from "node:util";
 import type { Browser } from "playwright-core";
 import { preview } from "vite";
 import { launchBrowser } from "../browser/launch-browser.ts";
+import { stampFile } from "../vite/build-stamp.ts";
 import { BUDGETS } from "./bench-budgets.ts";
-import { firstSlidePayload, wholeDeckPayload } from "./payload.ts";
+import { pagePayload, wholeDeckPayload } from "./payload.ts";
+import { benchPeers, type PeerResult } from "./peers.ts";
 import { writePhonePhoto } from "./phone-photo.ts";
 import { type Summary, summarize } from "./stats.ts";
 
@@ -24,12 +26,8 @@ function runWorker(
 ): { ms: number; maxRssMb: number; bytes: number } {
   const run = spawnSync(
     process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "src/bench/worker.ts", task, slidesDir, outDir],
-    {
-      cwd: ROOT,
-      encoding: "utf8",
-      timeout: 300_000,
-    },
+    ["src/cli/run.mjs", "bench-worker", task, slidesDir, outDir],
+    { cwd: ROOT, encoding: "utf8", timeout: 300_000 },
   );
   if (run.status !== 0) throw new Error(`${task} failed:\n${run.stderr}`);
   return JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}") as {
@@ -37,6 +35,28 @@ function runWorker(
     maxRssMb: number;
     bytes: number;
   };
+}
+
+/**
+ * Runs a command as the speaker does, `npm run <script> -- <args>`, on a deck, and returns the
+ * milliseconds from process start to exit (npm included).
+ */
+function runCommand(
+  script: string,
+  args: readonly string[],
+  deck: { slidesDir: string; outDir: string },
+  cwd = ROOT,
+): { ms: number } {
+  const started = performance.now();
+  const run = spawnSync("npm", ["run", "--silent", script, "--", ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: 300_000,
+    env: { ...process.env, DECK_DIR: deck.slidesDir, DECK_OUT_DIR: deck.outDir },
+  });
+  const ms = performance.now() - started;
+  if (run.status !== 0) throw new Error(`npm run ${script} failed:\n${run.stderr}`);
+  return { ms };
 }
 
 function repeat<T>(warmup: number, runs: number, measure: () => T): T[] {
@@ -123,14 +143,32 @@ function generateDeck(count: number): string {
 
 async function benchDeck(name: string, slidesDir: string, runs: number, browser: Browser) {
   const outDir = mkdtempSync(path.join(os.tmpdir(), "deck-bench-dist-"));
+  const pdfOut = path.join(outDir, "..", `${path.basename(outDir)}.pdf`);
+  const deck = { slidesDir, outDir };
   const progress = (what: string) => process.stderr.write(`${name}: ${what}\n`);
+  // A cold command finds dist/ out of date: the stamp of the last build is gone.
+  const stale = () => rmSync(stampFile(ROOT, outDir), { force: true });
   try {
-    progress("build");
+    progress("npm run build");
+    const buildCold = repeat(1, runs, () => runCommand("build", ["--force"], deck));
+    const buildCurrent = repeat(1, runs, () => runCommand("build", [], deck));
+    progress("npm run pdf, npm run handout");
+    const pdfCold = repeat(1, runs, () => {
+      stale();
+      return runCommand("pdf", ["--out", pdfOut], deck);
+    });
+    const pdfCurrent = repeat(1, runs, () => runCommand("pdf", ["--out", pdfOut], deck));
+    const handoutCold = repeat(1, runs, () => {
+      stale();
+      return runCommand("handout", ["--out", pdfOut], deck);
+    });
+    const handoutCurrent = repeat(1, runs, () => runCommand("handout", ["--out", pdfOut], deck));
+    progress("build and exports in process");
     const builds = repeat(1, runs, () => runWorker("build", slidesDir, outDir));
-    progress("offline build");
-    const offline = repeat(1, runs, () => runWorker("offline", slidesDir, outDir));
     const slides = readdirSync(slidesDir).filter((f) => f.endsWith(".md")).length;
     const single = readdirSync(outDir).find((f) => f.endsWith(".html") && f !== "index.html") ?? "";
+    const pdf = repeat(1, runs, () => runWorker("pdf", slidesDir, outDir));
+    const handout = repeat(1, runs, () => runWorker("handout", slidesDir, outDir));
     const server = await preview({
       root: ROOT,
       configFile: path.join(ROOT, "vite.config.ts"),
@@ -146,37 +184,39 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
       const file = await repeatAsync(1, runs, () =>
         firstSlideTime(browser, `file://${path.join(outDir, single)}`),
       );
-      const first = await firstSlidePayload(browser, url);
+      const payload = await pagePayload(browser, url);
       const whole = wholeDeckPayload(outDir);
-      progress("slides PDF");
-      const pdf = repeat(1, runs, () => runWorker("pdf", slidesDir, outDir));
-      progress("handout PDF");
-      const handout = repeat(1, runs, () => runWorker("handout", slidesDir, outDir));
+      const { firstSlide, untilIdle } = payload;
       return {
         name,
         slides,
         metrics: {
-          "build time": times(builds),
+          "npm run build": times(buildCold),
+          "npm run build, dist/ current": times(buildCurrent),
+          "npm run pdf": times(pdfCold),
+          "npm run pdf, dist/ current": times(pdfCurrent),
+          "npm run handout": times(handoutCold),
+          "npm run handout, dist/ current": times(handoutCurrent),
+          "build, in process": times(builds),
           "build peak memory": memory(builds),
-          "single-file build time": times(offline),
+          "slides PDF, in process": times(pdf),
+          "slides PDF peak memory": memory(pdf),
+          "handout PDF, in process": times(handout),
           "first slide, http": times(http),
           "first slide, file://": times(file),
           "page JS heap, http": metric(
             http.map((r) => r.heapMb),
             "MB",
           ),
-          "first-slide JS, gzip": kilobytes(first.jsGzip),
-          "first-slide CSS, gzip": kilobytes(first.cssGzip),
-          "first-slide JS+CSS, gzip": kilobytes(first.jsGzip + first.cssGzip),
-          "first-slide fonts": kilobytes(first.fonts),
+          "first-slide JS, gzip": kilobytes(firstSlide.jsGzip),
+          "first-slide CSS, gzip": kilobytes(firstSlide.cssGzip),
+          "first-slide JS+CSS, gzip": kilobytes(firstSlide.jsGzip + firstSlide.cssGzip),
+          "JS+CSS until idle, gzip": kilobytes(untilIdle.jsGzip + untilIdle.cssGzip),
+          "first-slide fonts": kilobytes(firstSlide.fonts),
           "whole-deck JS+CSS, gzip": kilobytes(whole.jsGzip + whole.cssGzip),
           "whole-deck fonts": kilobytes(whole.fonts),
           "single file size": kilobytes(statSync(path.join(outDir, single)).size),
           "slides PDF size": kilobytes(pdf[0]?.bytes ?? 0),
-          "slides PDF export": times(pdf),
-          "slides PDF peak memory": memory(pdf),
-          "handout PDF export": times(handout),
-          "handout PDF peak memory": memory(handout),
         },
       };
     } finally {
@@ -184,11 +224,36 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
     }
   } finally {
     rmSync(outDir, { recursive: true, force: true });
+    rmSync(pdfOut, { force: true });
+    rmSync(stampFile(ROOT, outDir), { force: true });
   }
 }
 
 const format = (value: number, unit: string) =>
   `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
+
+/** This project's figure beside the fastest peer's, for the README's table. */
+interface Comparison {
+  measure: string;
+  ours: number;
+  unit: "ms" | "kB";
+  peers: Record<string, number>;
+  /** Ours divided by the fastest peer's (≤ 1.0: as fast as the fastest, or faster). */
+  ratio: number;
+}
+
+function compare(
+  measure: string,
+  ours: number,
+  unit: Comparison["unit"],
+  peers: Record<string, number | undefined>,
+): Comparison {
+  const known = Object.fromEntries(
+    Object.entries(peers).filter((entry): entry is [string, number] => Number.isFinite(entry[1])),
+  );
+  const fastest = Math.min(...Object.values(known));
+  return { measure, ours, unit, peers: known, ratio: ours / fastest };
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -196,34 +261,93 @@ async function main(): Promise<void> {
       runs: { type: "string", default: "5" },
       out: { type: "string", default: "exports/bench.json" },
       "large-slides": { type: "string", default: "500" },
+      peers: { type: "string" },
     },
   });
   const runs = Math.max(1, Number(values.runs));
-  const large = generateDeck(Number(values["large-slides"]));
+  const largeCount = Number(values["large-slides"]);
+  const large = generateDeck(largeCount);
   const photos = await photoDeck();
   const browser = await launchBrowser();
   try {
     const decks = [
       await benchDeck("talk", path.resolve("slides"), runs, browser),
-      await benchDeck(`${values["large-slides"]} slides`, large, runs, browser),
+      await benchDeck(`${largeCount} slides`, large, runs, browser),
       await benchDeck("three phone photos", photos, runs, browser),
     ];
-    const photoMetrics = decks[2]?.metrics;
-    const talk = decks[0]?.metrics;
-    const budgets = talk
-      ? {
-          "first-slide JS+CSS ≤ 50 kB gzip":
-            talk["first-slide JS+CSS, gzip"].median <= BUDGETS.firstSlidePayloadKb,
-          "fonts ≤ 60 kB": talk["whole-deck fonts"].median <= BUDGETS.fontsKb,
-          "first slide ≤ 120 ms (http)": talk["first slide, http"].median <= BUDGETS.firstSlideMs,
-          "slides PDF ≤ 1.0 s": talk["slides PDF export"].median <= BUDGETS.slidesPdfMs,
-          "build ≤ 1 s": talk["build time"].median <= BUDGETS.buildMs,
-          "photos: single file < 1.5 MB":
-            (photoMetrics?.["single file size"].median ?? Infinity) < BUDGETS.photoSingleFileKb,
-          "photos: slides PDF < 2 MB":
-            (photoMetrics?.["slides PDF size"].median ?? Infinity) < BUDGETS.photoPdfKb,
-        }
-      : {};
+    const [talk, big, photoDeckResult] = decks.map((deck) => deck.metrics);
+    if (!talk || !big || !photoDeckResult) throw new Error("a deck was not measured");
+    const talkSlides = decks[0]?.slides ?? 0;
+    // What one more slide costs a PDF: the large deck's export against the talk's, both current.
+    const pdfPerSlideMs =
+      (big["npm run pdf, dist/ current"].median - talk["npm run pdf, dist/ current"].median) /
+      (largeCount - talkSlides);
+    const budgets = {
+      [`first-slide JS+CSS ≤ ${BUDGETS.firstSlidePayloadKb} kB gzip`]:
+        talk["first-slide JS+CSS, gzip"].median <= BUDGETS.firstSlidePayloadKb,
+      [`JS+CSS until idle ≤ ${BUDGETS.idlePayloadKb} kB gzip`]:
+        talk["JS+CSS until idle, gzip"].median <= BUDGETS.idlePayloadKb,
+      [`fonts ≤ ${BUDGETS.fontsKb} kB`]: talk["whole-deck fonts"].median <= BUDGETS.fontsKb,
+      [`first slide ≤ ${BUDGETS.firstSlideMs} ms (http)`]:
+        talk["first slide, http"].median <= BUDGETS.firstSlideMs,
+      [`npm run pdf, dist/ current < ${BUDGETS.currentExportMs / 1000} s`]:
+        talk["npm run pdf, dist/ current"].median < BUDGETS.currentExportMs,
+      [`npm run handout, dist/ current < ${BUDGETS.currentExportMs / 1000} s`]:
+        talk["npm run handout, dist/ current"].median < BUDGETS.currentExportMs,
+      [`${largeCount} slides: npm run build ≤ ${BUDGETS.largeBuildMs / 1000} s`]:
+        big["npm run build"].median <= BUDGETS.largeBuildMs,
+      [`${largeCount} slides: PDF ≤ ${BUDGETS.pdfPerSlideMs} ms a slide`]:
+        pdfPerSlideMs <= BUDGETS.pdfPerSlideMs,
+      [`${largeCount} slides: first slide ≤ ${BUDGETS.largeFirstSlideRatio}× the talk's`]:
+        big["first slide, http"].median <=
+        talk["first slide, http"].median * BUDGETS.largeFirstSlideRatio,
+      [`photos: single file < ${BUDGETS.photoSingleFileKb / 1000} MB`]:
+        photoDeckResult["single file size"].median < BUDGETS.photoSingleFileKb,
+      [`photos: slides PDF < ${BUDGETS.photoPdfKb / 1000} MB`]:
+        photoDeckResult["slides PDF size"].median < BUDGETS.photoPdfKb,
+    };
+    let comparisons: Comparison[] = [];
+    if (values.peers) {
+      const { findBrowser } = await import("../browser/find-browser.ts");
+      const { executablePath } = await findBrowser();
+      const peers = await benchPeers(
+        values.peers,
+        path.resolve("slides"),
+        runs,
+        browser,
+        executablePath,
+      );
+      const of = (pick: (peer: PeerResult) => number[]) =>
+        Object.fromEntries(
+          peers.map((peer) => [peer.name, pick(peer).length ? summarize(pick(peer)).median : NaN]),
+        );
+      comparisons = [
+        compare(
+          "build",
+          talk["npm run build"].median,
+          "ms",
+          of((p) => p.buildMs),
+        ),
+        compare(
+          "slides PDF",
+          talk["npm run pdf"].median,
+          "ms",
+          of((p) => p.pdfMs),
+        ),
+        compare(
+          "first slide shown, http",
+          talk["first slide, http"].median,
+          "ms",
+          of((p) => p.firstPaintMs),
+        ),
+        compare(
+          "JS+CSS gzip until idle",
+          talk["JS+CSS until idle, gzip"].median,
+          "kB",
+          Object.fromEntries(peers.map((peer) => [peer.name, peer.idleKb])),
+        ),
+      ];
+    }
     const report = {
       date: new Date().toISOString(),
       machine: {
@@ -233,7 +357,9 @@ async function main(): Promise<void> {
       },
       runs,
       decks,
+      pdfPerSlideMs,
       budgets,
+      comparisons,
     };
     mkdirSync(path.dirname(values.out), { recursive: true });
     writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
@@ -245,10 +371,22 @@ async function main(): Promise<void> {
       for (const [name, m] of Object.entries(deck.metrics)) {
         const range =
           m.min === m.max ? "" : `  [${format(m.min, m.unit)} – ${format(m.max, m.unit)}]`;
-        console.log(`  ${name.padEnd(26)} ${format(m.median, m.unit).padStart(10)}${range}`);
+        console.log(`  ${name.padEnd(32)} ${format(m.median, m.unit).padStart(10)}${range}`);
       }
     }
-    console.log("\nbudgets (the talk):");
+    console.log(`\nPDF, each slide more: ${pdfPerSlideMs.toFixed(1)} ms`);
+    if (comparisons.length > 0) {
+      console.log("\nthe talk beside the peers (same run, medians):");
+      for (const c of comparisons) {
+        const others = Object.entries(c.peers)
+          .map(([name, value]) => `${name} ${format(value, c.unit)}`)
+          .join(", ");
+        console.log(
+          `  ${c.measure.padEnd(26)} ours ${format(c.ours, c.unit).padStart(8)}  ${others}  → ${c.ratio.toFixed(2)}× the fastest`,
+        );
+      }
+    }
+    console.log("\nbudgets:");
     for (const [name, ok] of Object.entries(budgets))
       console.log(`  ${ok ? "ok  " : "OVER"} ${name}`);
     console.log(`\nwrote ${values.out}`);

@@ -3,7 +3,10 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 
-/** Bytes a page loads, by kind: JavaScript and CSS gzipped (as a server sends them), fonts raw. */
+/**
+ * Bytes a page loads, by kind: JavaScript and CSS gzipped (as a server sends them; the page's
+ * inline code counts as JavaScript), fonts raw.
+ */
 export interface Payload {
   jsGzip: number;
   cssGzip: number;
@@ -15,28 +18,50 @@ export function gzipSize(bytes: Uint8Array): number {
   return gzipSync(bytes, { level: 9 }).length;
 }
 
+/** The gzipped size of the scripts and styles written inside an HTML page. */
+export function inlineCode(html: string): number {
+  const blocks = [...html.matchAll(/<(script|style)\b[^>]*>([\s\S]*?)<\/\1>/gi)];
+  const code = blocks.map((block) => block[2] ?? "").join("\n");
+  return code.trim() ? gzipSize(new TextEncoder().encode(code)) : 0;
+}
+
+/** What a page loads until its first slide is shown, and until its network is idle after that. */
+export interface PagePayload {
+  firstSlide: Payload;
+  untilIdle: Payload;
+}
+
 /**
- * What the browser loads until the first slide is shown (reveal.js ready, fonts loaded), measured
- * from the responses themselves, in a fresh context (a venue laptop's cold cache).
+ * What the browser loads until the first slide is shown (reveal.js ready, fonts loaded), and
+ * until the network is idle, measured from the responses themselves, in a fresh context (a venue
+ * laptop's cold cache). Fonts are counted whenever they load.
  */
-export async function firstSlidePayload(browser: Browser, url: string): Promise<Payload> {
+export async function pagePayload(browser: Browser, url: string): Promise<PagePayload> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const bodies = new Map<string, Promise<{ kind: string; size: number }>>();
   context.on("response", (response) => {
     const kind = response.request().resourceType();
+    // A page's own inline scripts and styles count as scripts and styles.
+    const size = (body: Buffer) =>
+      kind === "font"
+        ? body.length
+        : kind === "document"
+          ? inlineCode(String(body))
+          : gzipSize(body);
     bodies.set(
       response.url(),
       response
         .body()
-        .then((body) => ({ kind, size: kind === "font" ? body.length : gzipSize(body) }))
+        .then((body) => ({ kind, size: size(body) }))
         .catch(() => ({ kind, size: 0 })),
     );
   });
   try {
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(url, { waitUntil: "networkidle" });
     await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
     await page.evaluate(() => document.fonts.ready);
+    await page.waitForLoadState("networkidle");
     // Resource Timing shares the page's clock with the mark: what started before it counts.
     const before = new Set(
       await page.evaluate(() => {
@@ -48,15 +73,25 @@ export async function firstSlidePayload(browser: Browser, url: string): Promise<
           .map((entry) => entry.name);
       }),
     );
-    let payload: Payload = { jsGzip: 0, cssGzip: 0, fonts: 0 };
+    const add = (payload: Payload, kind: string, size: number): Payload => {
+      if (kind === "font") return { ...payload, fonts: payload.fonts + size };
+      if (kind === "script" || kind === "document") {
+        return { ...payload, jsGzip: payload.jsGzip + size };
+      }
+      if (kind === "stylesheet") return { ...payload, cssGzip: payload.cssGzip + size };
+      return payload;
+    };
+    let firstSlide: Payload = { jsGzip: 0, cssGzip: 0, fonts: 0 };
+    let untilIdle: Payload = { jsGzip: 0, cssGzip: 0, fonts: 0 };
     for (const [resource, body] of bodies) {
       const { kind, size } = await body;
-      if (kind === "font") payload = { ...payload, fonts: payload.fonts + size };
-      else if (!before.has(resource)) continue;
-      else if (kind === "script") payload = { ...payload, jsGzip: payload.jsGzip + size };
-      else if (kind === "stylesheet") payload = { ...payload, cssGzip: payload.cssGzip + size };
+      untilIdle = add(untilIdle, kind, size);
+      // The page itself comes first; it is no resource entry of its own.
+      if (kind === "font" || kind === "document" || before.has(resource)) {
+        firstSlide = add(firstSlide, kind, size);
+      }
     }
-    return payload;
+    return { firstSlide, untilIdle };
   } finally {
     await context.close();
   }

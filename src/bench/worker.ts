@@ -2,11 +2,11 @@ import path from "node:path";
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { printHandout } from "../export/handout-pdf.ts";
 import { printSlides } from "../export/slides-pdf.ts";
-import { buildFiles } from "../vite/build-files.ts";
+import { buildDeckFolder } from "../vite/build-files.ts";
 
 /**
  * One measured task, in its own process so that its peak memory is its own:
- * `worker.ts build|offline|pdf|handout <slidesDir> <outDir>`; prints `{"ms":…,"maxRssMb":…}`, and
+ * `worker.ts build|pdf|handout <slidesDir> <outDir>`; prints `{"ms":…,"maxRssMb":…}`, and
  * for a PDF its size in bytes.
  */
 async function main(): Promise<void> {
@@ -14,13 +14,9 @@ async function main(): Promise<void> {
   const root = process.cwd();
   const started = performance.now();
   let bytes = 0;
-  if (task === "build" || task === "offline") {
-    await buildFiles({
-      root,
-      slidesDir: path.resolve(slidesDir),
-      outDir,
-      offline: task === "offline",
-    });
+  if (task === "build") {
+    // Both outputs, as `npm run build` writes them.
+    await buildDeckFolder({ root, slidesDir: path.resolve(slidesDir), outDir });
   } else if (task === "pdf" || task === "handout") {
     const browser = await launchBrowser();
     try {
