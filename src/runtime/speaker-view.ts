@@ -16,10 +16,9 @@ interface NotesPlugin {
 
 /**
  * Binds S to reveal.js's speaker view. Its code (the notes plugin, a third of the deck's
- * JavaScript) is fetched at the first press, from the deck's own origin (or the single file
- * itself), not by every audience window. Browsers allow a popup only during the key press, so
- * the window opens at once, blank, for the plugin to fill. When the browser blocks the popup, the
- * speaker gets a short, non-blocking message pointing at the presenter view, which needs no popup.
+ * JavaScript) is fetched at the speaker's first key press or tap, not by every page before its
+ * first slide. When the browser blocks the popup, the speaker gets a short, non-blocking message
+ * pointing at the presenter view, which needs no popup.
  */
 export function bindSpeakerView(reveal: RevealApi): void {
   let plugin: NotesPlugin | undefined;
@@ -37,13 +36,15 @@ export function bindSpeakerView(reveal: RevealApi): void {
   };
   const open = () => {
     if (!plugin) {
-      // The first press: some browsers (Safari) allow a popup only during the key press itself,
-      // so the window opens now, blank, and the plugin finds it by its name once loaded.
-      if (!window.open("about:blank", NOTES_WINDOW, NOTES_FEATURES)) {
+      // S before the plugin is here: browsers allow a popup only during the key press itself
+      // (Safari, and Firefox even for a window that exists), so the window opens now, blank,
+      // and the plugin is handed it once loaded.
+      const opened = window.open("about:blank", NOTES_WINDOW, NOTES_FEATURES);
+      if (!opened) {
         showToast(BLOCKED, document);
         return;
       }
-      void load().then(tryOpen);
+      void load().then((notes) => withOpenedWindow(opened, () => tryOpen(notes)));
       return;
     }
     tryOpen(plugin);
@@ -56,4 +57,24 @@ export function bindSpeakerView(reveal: RevealApi): void {
     }
   };
   reveal.addKeyBinding(S_KEY, open);
+  // The speaker's first key or tap fetches it, so that S usually finds it here.
+  const early = () => {
+    removeEventListener("keydown", early, true);
+    removeEventListener("pointerdown", early, true);
+    void load();
+  };
+  addEventListener("keydown", early, true);
+  addEventListener("pointerdown", early, true);
+}
+
+// While `run` runs, the notes plugin's window.open of its window returns the one opened already.
+function withOpenedWindow(opened: Window, run: () => void): void {
+  const open = window.open;
+  window.open = (url, target, features) =>
+    target === NOTES_WINDOW && !opened.closed ? opened : open.call(window, url, target, features);
+  try {
+    run();
+  } finally {
+    window.open = open;
+  }
 }
