@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The commands, by the name package.json's scripts give, and their TypeScript entry points. */
 const ENTRIES = {
@@ -25,6 +25,7 @@ const ENTRIES = {
   export: "src/export/cli.ts",
   check: "src/check/cli.ts",
   "contact-sheet": "src/export/contact-sheet.ts",
+  present: "src/present/cli.ts",
   bench: "src/bench/bench.ts",
   "bench-worker": "src/bench/worker.ts",
 };
@@ -46,7 +47,10 @@ function currentBundle() {
       const stat = statSync(path.join(root, file), { throwIfNoEntry: false });
       if (!stat || stat.size !== size || stat.mtimeMs !== mtime) return undefined;
     }
-    return existsSync(path.join(cache, stamp.dir)) ? path.join(cache, stamp.dir) : undefined;
+    const dir = path.join(cache, stamp.dir);
+    return Object.keys(ENTRIES).every((name) => existsSync(path.join(dir, `${name}.mjs`)))
+      ? dir
+      : undefined;
   } catch {
     return undefined;
   }
@@ -77,7 +81,9 @@ async function bundle() {
   });
   /** @type {Record<string, [number, number]>} */
   const inputs = {};
-  for (const file of Object.keys(result.metafile.inputs)) {
+  // The launcher itself is an input: it names the commands.
+  const launcher = path.relative(root, fileURLToPath(import.meta.url));
+  for (const file of [...Object.keys(result.metafile.inputs), launcher]) {
     const stat = statSync(path.join(root, file));
     inputs[file] = [stat.size, stat.mtimeMs];
   }

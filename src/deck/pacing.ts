@@ -86,6 +86,12 @@ export function pacingStatus(
   return { state: "on-track", seconds: 0, plannedEnd };
 }
 
+/** The pacing as the speaker views say it: "On track", "Ahead by 0:30", "Behind by 1:05". */
+export function describePacing(status: PacingStatus): string {
+  if (status.state === "on-track") return "On track";
+  return `${status.state === "ahead" ? "Ahead" : "Behind"} by ${formatDuration(status.seconds)}`;
+}
+
 /** Formats seconds as `m:ss`, or `h:mm:ss` from an hour on. */
 export function formatDuration(totalSeconds: number): string {
   const seconds = Math.max(0, Math.round(totalSeconds));

@@ -16,14 +16,16 @@ export interface DeckWindows {
 
 /**
  * Keeps this window with the deck's other windows: through a BroadcastChannel (every window of
- * the deck in this browser), and, for windows paired by a token, through their window references
- * (the presenter view's next-slide frame, the audience windows it opened, and back).
+ * the deck in this browser), for windows paired by a token through their window references (the
+ * presenter view's next-slide frame, the audience windows it opened, and back), and through
+ * `others` (the present server's socket, which reaches other browsers and the phone).
  */
 export function connectWindows(
   reveal: RevealApi,
   role: Sender["role"],
   token: string | undefined,
   framePeers: readonly Window[] = [],
+  others: readonly DeckChannel[] = [],
 ): DeckWindows {
   const name = `deck:${location.pathname}`;
   const peers = [...framePeers];
@@ -32,9 +34,7 @@ export function connectWindows(
   const windows: WindowChannel | undefined = token
     ? openWindowChannel(name, token, peers)
     : undefined;
-  const channel = joinChannels(
-    windows ? [openDeckChannel(name), windows] : [openDeckChannel(name)],
-  );
+  const channel = joinChannels([openDeckChannel(name), ...(windows ? [windows] : []), ...others]);
   const sender: Sender = { id: windowId(), role };
   const lead = role !== "preview";
   syncWindows(reveal, channel, {

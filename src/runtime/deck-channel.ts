@@ -8,7 +8,7 @@ export interface SlidePosition {
 /** Which window said it: an id for the window's life, and what the window is for. */
 export interface Sender {
   id: string;
-  role: "audience" | "presenter" | "preview";
+  role: "audience" | "presenter" | "preview" | "remote";
 }
 
 /** What deck windows of one browser tell each other. */

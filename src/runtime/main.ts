@@ -45,6 +45,8 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
   if (mode === "print") await import("@deck/reveal-print.css");
   const scrollView = mode === "audience" && (await prepareScrollView(location.search));
   const presenter = mode === "presenter" ? await import("./presenter-view.ts") : undefined;
+  const remote = mode === "remote" ? await import("./remote-view.ts") : undefined;
+  const remoteView = remote?.mountRemoteView(revealRoot, deck.settings.aspect);
   const previewUrl = pairing
     ? pairedUrl({ pathname: location.pathname, hash: "" }, pairing, "preview")
     : `${location.pathname}?preview`;
@@ -64,10 +66,23 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
     const { followScrollView, showRequestedSlide } = await import("./scroll-view.ts");
     followScrollView(reveal, showRequestedSlide(reveal, requested), scrollView);
   }
-  if (mode === "audience" || mode === "presenter" || mode === "preview") {
+  if (mode === "audience" || mode === "presenter" || mode === "preview" || mode === "remote") {
     const { connectWindows } = await import("./connect-windows.ts");
     const frames = view?.nextFrame.contentWindow ? [view.nextFrame.contentWindow] : [];
-    const windows = connectWindows(reveal, mode, pairing, frames);
+    // Served by `npm run present`: its socket joins this browser's windows to the others and to
+    // the phone (the preview frame follows its presenter view, not the socket).
+    const served = mode !== "preview" && document.querySelector('meta[name="deck-remote"]');
+    const sockets = [];
+    if (served) {
+      const { openSocketChannel, presentSocketUrl } = await import("./socket-channel.ts");
+      const url = presentSocketUrl();
+      const status = (connected: boolean) => {
+        if (remote && remoteView) remote.showConnection(remoteView, connected);
+      };
+      if (url) sockets.push(openSocketChannel(url, status));
+    }
+    const windows = connectWindows(reveal, mode, pairing, frames, sockets);
+    if (remote && remoteView) remote.connectRemoteView(remoteView, reveal, deck, sessionStorage);
     if (presenter && view) {
       refreshPresenter = presenter.connectPresenterView(view, reveal, deck, sessionStorage);
       const followers = presenter.trackFollowers(windows.channel);

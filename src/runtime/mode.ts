@@ -5,9 +5,17 @@
  * - `preview` (`?preview`): the presenter view's "next slide" frame, one step ahead;
  * - `receiver` (`?receiver`): the frames of reveal.js's speaker view, driven by its popup;
  * - `print` (`?print-pdf`): reveal.js's print layout, one page per slide;
- * - `handout` (`?handout`): printed handouts, slides with their notes (see handout.ts).
+ * - `handout` (`?handout`): printed handouts, slides with their notes (see handout.ts);
+ * - `remote` (`?remote`): a phone's remote, served by `npm run present -- --remote`.
  */
-export type DeckMode = "audience" | "presenter" | "preview" | "receiver" | "print" | "handout";
+export type DeckMode =
+  | "audience"
+  | "presenter"
+  | "preview"
+  | "receiver"
+  | "print"
+  | "handout"
+  | "remote";
 
 /** Reads the mode from a URL's query string. */
 export function readMode(search: string): DeckMode {
@@ -17,5 +25,6 @@ export function readMode(search: string): DeckMode {
   if (params.has("handout")) return "handout";
   if (params.has("preview")) return "preview";
   if (params.has("presenter")) return "presenter";
+  if (params.has("remote")) return "remote";
   return "audience";
 }

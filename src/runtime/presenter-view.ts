@@ -1,6 +1,6 @@
 import type { RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
-import { formatDuration, pacingStatus } from "../deck/pacing.ts";
+import { describePacing, formatDuration, pacingStatus } from "../deck/pacing.ts";
 import "./presenter-view.css";
 
 // The presenter view's other parts, loaded with it.
@@ -190,10 +190,7 @@ export function connectPresenterView(
     });
     view.elapsed.textContent = formatDuration(elapsedSeconds);
     view.pacing.className = `presenter-pacing ${status.state}`;
-    view.pacing.textContent =
-      status.state === "on-track"
-        ? "On track"
-        : `${status.state === "ahead" ? "Ahead" : "Behind"} by ${formatDuration(status.seconds)}`;
+    view.pacing.textContent = describePacing(status);
     view.position.textContent = `${index + 1} / ${current.slides.length}`;
     view.budget.textContent = formatDuration(budgets[index] ?? 0);
     view.remaining.textContent = formatDuration(current.pacing.talkSeconds - elapsedSeconds);

@@ -105,6 +105,21 @@ export function revealConfig(
         transition: "none",
         postMessage: false,
       };
+    case "remote":
+      // The phone shows the current slide small; its own buttons and swipes move it.
+      return {
+        ...base,
+        embedded: true,
+        hash: false,
+        respondToHashChanges: false,
+        keyboard: true,
+        touch: false,
+        controls: false,
+        progress: false,
+        slideNumber: false,
+        transition: "none",
+        postMessage: false,
+      };
     case "receiver":
       // The speaker view's popup drives these frames through the postMessage API too.
       return { ...base, hash: false, controls: false, progress: false, postMessage: true };
