@@ -4,6 +4,7 @@ import { diagnosticAt } from "./diagnostics.ts";
 import type { Deck, Diagnostic, Result, Slide, SourceFile } from "./model.ts";
 import { formatDuration, planPacing, WORDS_PER_MINUTE } from "./pacing.ts";
 import { createLineIndex } from "./position.ts";
+import { applyRehearsal, parseRehearsal } from "./rehearsal.ts";
 import { resolveSettings, settingLine } from "./settings.ts";
 import { slugify } from "./slug.ts";
 import { chooseSplitter } from "./splitter.ts";
@@ -21,6 +22,8 @@ export interface DeckInput {
   themes: readonly string[];
   /** Other files in the folder that are neither slides nor known assets (paths as shown). */
   otherFiles?: readonly string[] | undefined;
+  /** The last rehearsal (`rehearsal.json`), when the deck has one. */
+  rehearsalFile?: SourceFile | undefined;
 }
 
 /** The path, as the deck's files are shown, of the `source` setting's file. */
@@ -82,6 +85,7 @@ export function buildDeck(input: DeckInput): Result<Deck> {
         layout: options.layout ?? defaultLayout(level, slides.length),
         estimatedSeconds: 0,
         seconds: 0,
+        pacedBy: "notes",
       });
     }
   }
@@ -101,13 +105,21 @@ export function buildDeck(input: DeckInput): Result<Deck> {
   const ids = assignIds(slides).filter((d) => !settings.separator || d.severity === "error");
   diagnostics.push(...ids, ...checkLinks(references.links, slides));
   const deckSettings = resolveSettings(settings, slides[0]?.title ?? "Untitled deck");
+  const rehearsed = readRehearsal(input.rehearsalFile, slides);
+  diagnostics.push(...rehearsed.diagnostics);
   const plan = planPacing(
-    slides.map((slide) => ({ notesWords: slide.notesWords, timing: slide.options.timing })),
+    slides.map((slide) => ({
+      notesWords: slide.notesWords,
+      timing: slide.options.timing,
+      rehearsed: rehearsed.value.get(slide.id),
+    })),
     deckSettings.talkMinutes,
   );
   slides.forEach((slide, index) => {
     slide.estimatedSeconds = plan.estimates[index] ?? 0;
     slide.seconds = plan.budgets[index] ?? 0;
+    if (slide.options.timing !== undefined) slide.pacedBy = "timing";
+    else if (rehearsed.value.has(slide.id)) slide.pacedBy = "rehearsal";
   });
   if (plan.fixedSeconds > plan.talkSeconds) {
     diagnostics.push(
@@ -129,6 +141,17 @@ export function buildDeck(input: DeckInput): Result<Deck> {
     estimatedSeconds: plan.estimatedSeconds,
   };
   return { value: { settings: deckSettings, pacing, slides, assets }, diagnostics };
+}
+
+// The last rehearsal's time for each slide (when the deck has one), and its warnings.
+function readRehearsal(
+  file: SourceFile | undefined,
+  slides: readonly Slide[],
+): Result<Map<string, number>> {
+  if (!file) return { value: new Map(), diagnostics: [] };
+  const parsed = parseRehearsal(file);
+  if (!parsed.value) return { value: new Map(), diagnostics: parsed.diagnostics };
+  return applyRehearsal(parsed.value, slides);
 }
 
 function defaultLayout(level: 1 | 2, index: number): Slide["layout"] {

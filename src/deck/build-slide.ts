@@ -19,7 +19,7 @@ import { URL_ATTRIBUTES } from "./safe-attributes.ts";
 const FRAMES = new Set(["data-background-iframe", "data-preview-link"]);
 
 /** A slide as one chunk makes it, before the deck gives it its id, layout and time. */
-export type BuiltSlide = Omit<Slide, "id" | "layout" | "estimatedSeconds" | "seconds">;
+export type BuiltSlide = Omit<Slide, "id" | "layout" | "estimatedSeconds" | "seconds" | "pacedBy">;
 
 /**
  * The steps every slide goes through, however it was cut: notes, options, then its Markdown and

@@ -115,6 +115,8 @@ export interface Slide {
   estimatedSeconds: number;
   /** Seconds the slide gets in the talk (reveal's `data-timing`): the estimate scaled to the talk length. */
   seconds: number;
+  /** Where the estimate comes from: the slide's own `timing=`, a rehearsal, or its notes. */
+  pacedBy: "timing" | "rehearsal" | "notes";
   options: SlideOptions;
   /** Where the slide's heading is. */
   source: SourcePosition;

@@ -10,6 +10,8 @@ export interface PacedSlide {
   notesWords: number;
   /** Seconds the author set with `timing=`, which is kept as it is. */
   timing?: number | undefined;
+  /** Seconds the slide took in the last rehearsal; used when it has no `timing`. */
+  rehearsed?: number | undefined;
 }
 
 /** How long each slide and the whole talk should take. */
@@ -32,12 +34,15 @@ export function estimateSeconds(words: number): number {
 }
 
 /**
- * Plans the talk: each slide's estimate comes from its notes unless it sets `timing`; when the
+ * Plans the talk: each slide's estimate is its own `timing`, else its rehearsed time, else what its
+ * notes take to say; when the
  * talk has a length, the estimated slides share what the fixed ones leave, in proportion to their
  * estimates, in whole seconds that add up to the talk length exactly.
  */
 export function planPacing(slides: readonly PacedSlide[], talkMinutes?: number): PacingPlan {
-  const estimates = slides.map((slide) => slide.timing ?? estimateSeconds(slide.notesWords));
+  const estimates = slides.map(
+    (slide) => slide.timing ?? slide.rehearsed ?? estimateSeconds(slide.notesWords),
+  );
   const estimatedSeconds = sum(estimates);
   const talkSeconds = talkMinutes === undefined ? estimatedSeconds : Math.round(talkMinutes * 60);
   const fixedSeconds = sum(slides.map((slide) => slide.timing ?? 0));
@@ -85,6 +90,13 @@ export function pacingStatus(
   }
   return { state: "on-track", seconds: 0, plannedEnd };
 }
+
+/** Where a slide's time comes from (its `pacedBy`), as the speaker views say it. */
+export const PACED_BY_LABEL = {
+  timing: "its timing",
+  rehearsal: "rehearsed",
+  notes: "by its notes",
+} as const;
 
 /** The pacing as the speaker views say it: "On track", "Ahead by 0:30", "Behind by 1:05". */
 export function describePacing(status: PacingStatus): string {

@@ -89,6 +89,10 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
       presenter.mountAudienceStatus(view.time, followers, windows.openAudience);
     }
   }
+  if (mode === "audience" && new URLSearchParams(location.search).has("rehearse")) {
+    const { startRehearsal } = await import("./rehearsal-recorder.ts");
+    startRehearsal(reveal, deck);
+  }
   // Tests and tools wait for this: the deck shows, moves, and keeps its windows together.
   revealRoot.dataset.deckReady = "true";
   return reveal;

@@ -1,6 +1,6 @@
 import type { RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
-import { describePacing, formatDuration, pacingStatus } from "../deck/pacing.ts";
+import { describePacing, formatDuration, PACED_BY_LABEL, pacingStatus } from "../deck/pacing.ts";
 import "./presenter-view.css";
 
 // The presenter view's other parts, loaded with it.
@@ -192,7 +192,8 @@ export function connectPresenterView(
     view.pacing.className = `presenter-pacing ${status.state}`;
     view.pacing.textContent = describePacing(status);
     view.position.textContent = `${index + 1} / ${current.slides.length}`;
-    view.budget.textContent = formatDuration(budgets[index] ?? 0);
+    const pacedBy = current.slides[index]?.pacedBy ?? "notes";
+    view.budget.textContent = `${formatDuration(budgets[index] ?? 0)} (${PACED_BY_LABEL[pacedBy]})`;
     view.remaining.textContent = formatDuration(current.pacing.talkSeconds - elapsedSeconds);
   };
 

@@ -1,6 +1,6 @@
 import type { RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
-import { describePacing, formatDuration, pacingStatus } from "../deck/pacing.ts";
+import { describePacing, formatDuration, PACED_BY_LABEL, pacingStatus } from "../deck/pacing.ts";
 import "./remote-view.css";
 
 const START_KEY = "deck:remote-start";
@@ -15,6 +15,7 @@ export interface RemoteView {
   elapsed: HTMLElement;
   pacing: HTMLElement;
   nextTitle: HTMLElement;
+  budget: HTMLElement;
   notes: HTMLElement;
   connection: HTMLElement;
   reset: HTMLButtonElement;
@@ -49,6 +50,7 @@ export function mountRemoteView(revealRoot: HTMLElement, aspect: string): Remote
   current.setAttribute("aria-label", "Current slide");
   current.style.setProperty("--deck-aspect", aspect.replace(":", " / "));
   const nextTitle = element("strong", "remote-next-title");
+  const budget = element("span", "remote-budget");
   const notes = element("div", "remote-notes");
   notes.setAttribute("aria-label", "Notes");
   const back = element("button", "remote-button remote-back", "‹ Back");
@@ -62,14 +64,26 @@ export function mountRemoteView(revealRoot: HTMLElement, aspect: string): Remote
     "remote",
     element("header", "remote-status", position, elapsed, pacing, reset),
     current,
-    element("p", "remote-next", "Next: ", nextTitle),
+    element("p", "remote-next", "Next: ", nextTitle, " · this slide ", budget),
     notes,
     connection,
     element("nav", "remote-buttons", back, next),
   );
   surface.setAttribute("aria-label", "Remote");
   document.body.prepend(surface);
-  return { back, next, position, elapsed, pacing, nextTitle, notes, connection, reset, surface };
+  return {
+    back,
+    next,
+    position,
+    elapsed,
+    pacing,
+    nextTitle,
+    budget,
+    notes,
+    connection,
+    reset,
+    surface,
+  };
 }
 
 /**
@@ -115,6 +129,8 @@ export function connectRemoteView(
     view.pacing.textContent = describePacing(status);
     view.pacing.className = `remote-pacing ${status.state}`;
     view.nextTitle.textContent = deck.slides[index + 1]?.title ?? "the end";
+    const slide = deck.slides[index];
+    view.budget.textContent = `${formatDuration(slide?.seconds ?? 0)} (${PACED_BY_LABEL[slide?.pacedBy ?? "notes"]})`;
     const aside = reveal.getCurrentSlide()?.querySelector("aside.notes");
     if (aside)
       view.notes.replaceChildren(...Array.from(aside.childNodes, (n) => n.cloneNode(true)));

@@ -13,6 +13,7 @@ import { SLIDES_START } from "./csp.ts";
 import { generateDeckModule } from "./deck-module.ts";
 import { writeMathStylesheet } from "./math-styles.ts";
 import { BASE_STYLESHEET, type DeckLocation, readDeck } from "./read-deck.ts";
+import { REHEARSAL_ENDPOINT, saveRehearsal } from "./rehearsal-endpoint.ts";
 import { imageForScreen } from "./screen-images.ts";
 
 /** A stylesheet in the slides folder that the deck loads after its theme. */
@@ -217,6 +218,9 @@ export function deckPlugin(location: DeckLocation): Plugin {
         .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(settings.title)}</title>`);
     },
     configureServer(server: ViteDevServer) {
+      server.middlewares.use(REHEARSAL_ENDPOINT, (request, response) => {
+        void saveRehearsal(request, response, location.slidesDir, () => current().deck.slides);
+      });
       server.watcher.add(location.slidesDir);
       const reload = (file: string) => {
         if (!isDeckFile(file)) return;

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { DeckInput } from "../deck/build-deck.ts";
 import { diagnosticAt } from "../deck/diagnostics.ts";
 import type { Diagnostic, Result, SourceFile } from "../deck/model.ts";
+import { REHEARSAL_FILE } from "../deck/rehearsal.ts";
 import { decodeSource } from "../deck/source.ts";
 
 /** Where a deck lives on disk. */
@@ -28,7 +29,10 @@ export function displayPath(absolute: string): string {
     : relative.split(path.sep).join("/");
 }
 
-/** Reads the slides folder (Markdown files and `deck.yaml`) and the theme names: the fs edge. */
+/**
+ * Reads the slides folder (Markdown files, `deck.yaml`, the last rehearsal) and the theme names:
+ * the fs edge.
+ */
 export function readDeck(location: DeckLocation): Result<DeckInput> {
   const diagnostics: Diagnostic[] = [];
   const slidesDir = displayPath(location.slidesDir);
@@ -51,11 +55,16 @@ export function readDeck(location: DeckLocation): Result<DeckInput> {
     if (!entry.isFile() || entry.name.startsWith(".")) continue;
     const absolute = path.join(location.slidesDir, entry.name);
     const shown = displayPath(absolute);
-    if (SLIDE_FILE.test(entry.name) || entry.name === SETTINGS_FILE) {
+    if (
+      SLIDE_FILE.test(entry.name) ||
+      entry.name === SETTINGS_FILE ||
+      entry.name === REHEARSAL_FILE
+    ) {
       const decoded = decodeSource(shown, readFileSync(absolute));
       diagnostics.push(...decoded.diagnostics);
       if (!decoded.value) continue;
       if (entry.name === SETTINGS_FILE) input.settingsFile = decoded.value;
+      else if (entry.name === REHEARSAL_FILE) input.rehearsalFile = decoded.value;
       else files.push(decoded.value);
     } else if (!ASSET_FILE.test(entry.name)) {
       otherFiles.push(shown);

@@ -139,8 +139,9 @@ describe("the presenter view (?presenter)", () => {
         .poll(() => presenter.locator(".presenter-pacing").textContent())
         .toBe("On track");
       const budget = await presenter.locator("#engine-fixture").getAttribute("data-timing");
+      // The budget, and where it comes from: this fixture has no rehearsal and no timing=.
       expect(await presenter.locator(".presenter-budget").textContent()).toBe(
-        formatDuration(Number(budget)),
+        `${formatDuration(Number(budget))} (by its notes)`,
       );
       expect(await presenter.locator(".presenter-remaining").textContent()).toMatch(
         /^(3:00|2:5\d)$/,
