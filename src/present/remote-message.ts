@@ -42,7 +42,8 @@ export function parseRemoteMessage(raw: string): DeckMessage | undefined {
       const position = message.position as Record<string, unknown> | null | undefined;
       const at = message.at;
       if (typeof position !== "object" || position === null) return undefined;
-      if (typeof at !== "number" || !Number.isFinite(at) || at < 0) return undefined;
+      // A window that has not moved yet says 0, which the clock offset may make negative.
+      if (typeof at !== "number" || !Number.isFinite(at)) return undefined;
       const { indexh, indexv, indexf } = position;
       if (!isIndex(indexh, 0) || !isIndex(indexv, 0)) return undefined;
       if (indexf !== undefined && !isIndex(indexf, -1)) return undefined;

@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { WebSocket } from "ws";
+import { TOKEN_COOKIE } from "../../src/present/access.ts";
+import { startPresentServer } from "../../src/present/present-server.ts";
 import {
   buildAndPreview,
   buildOfflineTo,
@@ -49,6 +52,47 @@ for (const engine of ENGINES) {
     });
     afterAll(async () => {
       await browser?.close();
+    });
+
+    test("served by npm run present, the deck follows the phone's socket and tells it the keys", async () => {
+      const server = await startPresentServer({
+        distDir: served.outDir,
+        host: "127.0.0.1",
+        port: 0,
+        remote: true,
+      });
+      const deck = await browser.open(server.url);
+      const token = new URL(server.remoteUrl ?? "").searchParams.get("token") ?? "";
+      const socketUrl = `${server.url.replace("http:", "ws:")}deck-socket`;
+      const phone = new WebSocket(socketUrl, {
+        headers: { Cookie: `${TOKEN_COOKIE}=${token}` },
+        origin: new URL(server.url).origin,
+      });
+      const heard: { type: string; position?: { indexh: number } }[] = [];
+      phone.on("message", (data) => heard.push(JSON.parse(String(data))));
+      try {
+        await ready(deck);
+        if (phone.readyState !== WebSocket.OPEN) {
+          await new Promise((resolve) => phone.once("open", resolve));
+        }
+        // The deck's page joins the socket (its CSP lets it reach its own origin's socket).
+        // The deck's page joins the socket (its CSP lets it reach its own origin's socket): it
+        // says hello when it joins after the phone, and where it is when it was there first.
+        phone.send(JSON.stringify({ type: "hello" }));
+        await expect
+          .poll(() => heard.some((message) => message.type === "hello" || message.position))
+          .toBe(true);
+        const at = Date.now() + 1000;
+        phone.send(JSON.stringify({ type: "position", position: { indexh: 2, indexv: 0 }, at }));
+        await waitFor(deck, slideId, "part-one");
+        await deck.press("ArrowRight");
+        await expect.poll(() => heard.some((message) => message.position?.indexh === 3)).toBe(true);
+        await noProblems(browser, deck, new URL(server.url).origin);
+      } finally {
+        phone.close();
+        await deck.close();
+        await server.close();
+      }
     });
 
     const deliveries = [

@@ -17,6 +17,9 @@ describe("parseRemoteMessage", () => {
       sender: { id: "abc-1", role: "remote" },
     });
     expect(parseRemoteMessage('{"type":"hello"}')).toEqual({ type: "hello", sender: undefined });
+    // A window that never moved says 0, less the phone's clock offset.
+    const unmoved = '{"type":"position","position":{"indexh":0,"indexv":0},"at":-3}';
+    expect(parseRemoteMessage(unmoved)).toMatchObject({ at: -3 });
     expect(parseRemoteMessage('{"type":"bye","sender":{"id":"a","role":"audience"}}')).toEqual({
       type: "bye",
       sender: { id: "a", role: "audience" },
@@ -31,6 +34,10 @@ describe("parseRemoteMessage", () => {
     ["a fractional slide", '{"type":"position","position":{"indexh":1.5,"indexv":0},"at":1}'],
     ["a string slide", '{"type":"position","position":{"indexh":"1","indexv":0},"at":1}'],
     ["no time", '{"type":"position","position":{"indexh":1,"indexv":0}}'],
+    [
+      "a time that is no number",
+      '{"type":"position","position":{"indexh":1,"indexv":0},"at":"now"}',
+    ],
     ["a bad sender", '{"type":"hello","sender":{"id":"<script>","role":"audience"}}'],
     ["an unknown role", '{"type":"hello","sender":{"id":"a","role":"admin"}}'],
     ["a bye from nobody", '{"type":"bye"}'],
