@@ -20,7 +20,7 @@ import { measureContrast, requiredContrast } from "./contrast.ts";
 import { checkDeckModel, MAX_BODY_WORDS, promote } from "./deck-rules.ts";
 import { installMeasureSlide } from "./measure-slide.ts";
 import { type CheckReport, createReport } from "./report.ts";
-import { failedFonts, probeCurrentSlide, type SlideProbe } from "./slide-probe.ts";
+import { failedFonts, probeCurrentSlide, type SlideProbe, type TextRun } from "./slide-probe.ts";
 import { checkSourceCoverage } from "./source-coverage.ts";
 
 /** The viewports every slide is rendered at: a laptop projector and a full-HD screen. */
@@ -176,6 +176,7 @@ async function checkRenderedSlide(
     for (const src of probe.imagesWithoutAlt)
       at("error", "missing-alt", `image ${src} has no alt text`);
   }
+  findings.push(...smallText(probe, slide, deck.settings));
   const shown = PNG.sync.read(await page.screenshot({ type: "png" }));
   const hidden = PNG.sync.read(await screenshotWithoutText(page));
   let contrastFindings = 0;
@@ -195,6 +196,39 @@ async function checkRenderedSlide(
       "error",
       "contrast",
       `${text.sample} has contrast ${measured.ratio.toFixed(2)}:1 (${measured.foreground} on ${measured.background}); WCAG AA needs ${needed}:1`,
+    );
+  }
+  return findings;
+}
+
+/**
+ * The smallest text and the smallest code of a slide, when they are below the deck's minimums
+ * (`minFontSize`, `minCodeFontSize`): one warning each, naming the text. Measured at the first
+ * viewport, 1280×720, where the sizes are meant.
+ */
+export function smallText(
+  probe: Pick<SlideProbe, "texts">,
+  slide: Pick<Slide, "title" | "source">,
+  settings: Pick<Deck["settings"], "minFontSize" | "minCodeFontSize">,
+): Diagnostic[] {
+  const findings: Diagnostic[] = [];
+  for (const [code, minimum, what, setting] of [
+    [false, settings.minFontSize, "text", "minFontSize"],
+    [true, settings.minCodeFontSize, "code", "minCodeFontSize"],
+  ] as const) {
+    const runs = probe.texts.filter((text) => text.code === code);
+    const smallest = runs.reduce<TextRun | undefined>(
+      (least, text) => (!least || text.screenSize < least.screenSize ? text : least),
+      undefined,
+    );
+    if (!smallest || smallest.screenSize >= minimum - 0.05) continue;
+    findings.push(
+      diagnosticAt(
+        slide.source,
+        "warning",
+        "small-text",
+        `slide "${slide.title}": ${what} ${smallest.sample} is ${smallest.screenSize.toFixed(1)} px at 1280×720, smaller than the deck's ${setting} of ${minimum} px`,
+      ),
     );
   }
   return findings;

@@ -6,6 +6,10 @@ export interface TextRun {
   rects: { x: number; y: number; width: number; height: number }[];
   /** Computed font size in CSS pixels, before reveal.js scales the slide. */
   fontSize: number;
+  /** The size it is drawn at on this screen, in CSS pixels: scaled with the slide (and an SVG's viewBox). */
+  screenSize: number;
+  /** Code: in `pre`, `code`, `kbd` or `samp`. */
+  code: boolean;
   bold: boolean;
   /** Its CSS colour. */
   color: string;
@@ -71,9 +75,14 @@ export function probeCurrentSlide(): SlideProbe {
       }
     }
     if (rects.length === 0) continue;
+    const fontSize = Number.parseFloat(style.fontSize);
+    // An SVG's text is scaled by its viewBox too: its transform to the screen says by how much.
+    const toScreen = element instanceof SVGGraphicsElement ? element.getScreenCTM() : null;
     texts.push({
       rects,
-      fontSize: Number.parseFloat(style.fontSize),
+      fontSize,
+      screenSize: fontSize * (toScreen ? Math.hypot(toScreen.a, toScreen.b) : scale),
+      code: element.closest("pre, code, kbd, samp") !== null,
       bold: Number(style.fontWeight) >= 700,
       color: style.color,
       sample: describe(element),

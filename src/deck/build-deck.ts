@@ -6,6 +6,7 @@ import { formatDuration, planPacing, WORDS_PER_MINUTE } from "./pacing.ts";
 import { createLineIndex } from "./position.ts";
 import { applyRehearsal, parseRehearsal } from "./rehearsal.ts";
 import { resolveSettings, settingLine } from "./settings.ts";
+import { addShareCode } from "./share-code.ts";
 import { slugify } from "./slug.ts";
 import { chooseSplitter } from "./splitter.ts";
 import type { References, SlideLink } from "./token-context.ts";
@@ -105,6 +106,8 @@ export function buildDeck(input: DeckInput): Result<Deck> {
   const ids = assignIds(slides).filter((d) => !settings.separator || d.severity === "error");
   diagnostics.push(...ids, ...checkLinks(references.links, slides));
   const deckSettings = resolveSettings(settings, slides[0]?.title ?? "Untitled deck");
+  // The address goes onto the slides before anything reads their content (rehearsals do).
+  slides.splice(0, slides.length, ...addShareCode(slides, deckSettings.url));
   const rehearsed = readRehearsal(input.rehearsalFile, slides);
   diagnostics.push(...rehearsed.diagnostics);
   const plan = planPacing(

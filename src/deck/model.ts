@@ -159,6 +159,18 @@ export interface DeckSettings {
   /** Reveal every list item in turn, on every slide (a slide's `incremental` wins). Default: false. */
   incremental: boolean;
   /**
+   * The smallest text the check accepts, in pixels at 1280×720 (the slide as a 720p projector
+   * shows it): smaller text is a `small-text` warning. Default: 18.
+   */
+  minFontSize: number;
+  /** The same for code. Default: 16. */
+  minCodeFontSize: number;
+  /**
+   * Where the audience gets the slides (an `https://` address): the title and closing slides
+   * show it as text and as a QR code. Default: none (empty).
+   */
+  url: string;
+  /**
    * The text the talk was written from (an essay, a blog post): a `.txt` or `.md` file in the
    * slides folder, not a slide itself. `npm run check` reports each of its sentences that is on
    * no slide and in no notes. Default: none (empty).

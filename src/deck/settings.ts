@@ -28,6 +28,9 @@ export const DEFAULT_SETTINGS: Omit<DeckSettings, "title"> = Object.freeze({
   notesSeparator: "",
   transition: "slide",
   incremental: false,
+  minFontSize: 18,
+  minCodeFontSize: 16,
+  url: "",
 });
 
 const ASPECTS: readonly AspectRatio[] = ["16:9", "4:3", "16:10"];
@@ -53,6 +56,9 @@ export const SETTING_KEYS = [
   ...SEPARATOR_KEYS,
   "transition",
   "incremental",
+  "minFontSize",
+  "minCodeFontSize",
+  "url",
 ] as const;
 
 /** reveal.js's themes, by the theme here that looks most like each: light or dark. */
@@ -200,6 +206,16 @@ export function parseFrontMatterSettings(
 
 const UNKNOWN = Symbol("unknown setting");
 
+// An http(s) address with a host: what a phone's camera opens from a QR code.
+function isPublicUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
 // Sets one setting; returns what is wrong with its value, or UNKNOWN for a key it does not know.
 function applySetting(
   settings: PartialSettings,
@@ -219,6 +235,16 @@ function applySetting(
       return "`talkMinutes` must be a number of minutes, greater than 0";
     }
     settings.talkMinutes = value;
+  } else if (key === "minFontSize" || key === "minCodeFontSize") {
+    if (typeof value !== "number" || !(value >= 6) || value > 200) {
+      return `\`${key}\` must be a size in pixels at 1280×720, such as 28`;
+    }
+    settings[key] = value;
+  } else if (key === "url") {
+    if (typeof value !== "string" || !isPublicUrl(value)) {
+      return "`url` must be a web address starting with https:// or http://, such as https://example.com/talk";
+    }
+    settings.url = value;
   } else if (key === "aspect") {
     if (typeof value !== "string" || !(ASPECTS as readonly string[]).includes(value)) {
       return `\`aspect\` must be one of ${ASPECTS.join(", ")} (quote it: "16:9")`;
