@@ -154,7 +154,7 @@ function readRehearsal(
   if (!file) return { value: new Map(), diagnostics: [] };
   const parsed = parseRehearsal(file);
   if (!parsed.value) return { value: new Map(), diagnostics: parsed.diagnostics };
-  return applyRehearsal(parsed.value, slides);
+  return applyRehearsal(parsed.value, slides, file);
 }
 
 function defaultLayout(level: 1 | 2, index: number): Slide["layout"] {

@@ -80,18 +80,21 @@ export function asRehearsal(data: unknown): Rehearsal | undefined {
 }
 
 /**
- * The rehearsal to save from a recording: only slides the deck has, each with its fingerprint
- * now; undefined when the recording names a slide the deck does not have.
+ * The rehearsal to save from a recording: the slides the deck has now, each with its fingerprint
+ * now (a slide renamed while rehearsing is left out, by id); undefined when none is left.
  */
 export function rehearsalOf(
   recording: RehearsalRecording,
   slides: readonly Slide[],
 ): Rehearsal | undefined {
   const byId = new Map(slides.map((slide) => [slide.id, slide]));
-  if (!recording.slides.every((slide) => byId.has(slide.id))) return undefined;
+  const known = recording.slides.filter(
+    (slide, index, all) => byId.has(slide.id) && all.findIndex((s) => s.id === slide.id) === index,
+  );
+  if (known.length === 0) return undefined;
   return {
     rehearsed: recording.rehearsed,
-    slides: recording.slides.map((slide) => ({
+    slides: known.map((slide) => ({
       ...slide,
       fingerprint: slideFingerprint(byId.get(slide.id) as Slide),
     })),
@@ -123,18 +126,21 @@ export function parseRehearsal(file: SourceFile): Result<Rehearsal | undefined> 
 
 /**
  * The rehearsed seconds of each slide that has them, by id, and a warning at each slide whose text
- * changed since it was rehearsed (its rehearsed time still counts until the next rehearsal).
+ * changed since it was rehearsed (its rehearsed time still counts until the next rehearsal), and
+ * one at the file for rehearsed slides the deck no longer has (a renamed slide has a new id).
  */
 export function applyRehearsal(
   rehearsal: Rehearsal,
   slides: readonly Slide[],
+  file: Pick<SourceFile, "path">,
 ): Result<Map<string, number>> {
   const byId = new Map(rehearsal.slides.map((slide) => [slide.id, slide]));
   const seconds = new Map<string, number>();
   const diagnostics: Diagnostic[] = [];
   for (const slide of slides) {
     const rehearsed = byId.get(slide.id);
-    if (!rehearsed) continue;
+    // A slide only passed through on the way elsewhere was not rehearsed.
+    if (!rehearsed || rehearsed.seconds < 1) continue;
     seconds.set(slide.id, Math.max(1, Math.round(rehearsed.seconds)));
     if (rehearsed.fingerprint !== slideFingerprint(slide)) {
       diagnostics.push(
@@ -146,6 +152,18 @@ export function applyRehearsal(
         ),
       );
     }
+  }
+  const ids = new Set(slides.map((slide) => slide.id));
+  const gone = rehearsal.slides.filter((slide) => !ids.has(slide.id)).map((slide) => slide.id);
+  if (gone.length > 0) {
+    diagnostics.push(
+      diagnosticAt(
+        { file: file.path, line: 1, column: 1 },
+        "warning",
+        "stale-rehearsal",
+        `${REHEARSAL_FILE} times slides the deck no longer has (renamed or removed): ${gone.join(", ")}; their slides are paced by their notes until you rehearse again (?rehearse)`,
+      ),
+    );
   }
   return { value: seconds, diagnostics };
 }

@@ -68,6 +68,8 @@ async function main(): Promise<number> {
   if (server.remoteUrl) {
     console.log(`remote: ${server.remoteUrl}`);
     console.log(await QRCode.toString(server.remoteUrl, { type: "terminal", small: true }));
+    // The first network may be a VPN's or a container's: the others, for a phone that cannot reach it.
+    for (const other of server.otherRemoteUrls) console.log(`   or: ${other}`);
     console.log(
       "Open the remote URL on your phone (same Wi-Fi), or scan the code. Keep it secret.",
     );

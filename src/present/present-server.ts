@@ -30,6 +30,8 @@ export interface PresentServer {
   url: string;
   /** The phone's URL, with the token; only with `remote`. */
   remoteUrl: string | undefined;
+  /** The same on the machine's other networks (a VPN's, a container bridge's), if any. */
+  otherRemoteUrls: string[];
   close(): Promise<void>;
 }
 
@@ -151,10 +153,13 @@ export async function startPresentServer(options: PresentServerOptions): Promise
   for (const name of ["127.0.0.1", "localhost", "::1"]) hosts.add(hostPort(name, port));
   const listening = WILDCARD.has(options.host) ? networkAddresses() : [options.host];
   if (options.remote) for (const name of listening) hosts.add(hostPort(name, port));
-  const phoneHost = listening[0] ?? "127.0.0.1";
+  const remoteUrls = (listening.length > 0 ? listening : ["127.0.0.1"]).map(
+    (name) => `http://${hostPort(name, port)}/?remote&token=${token}`,
+  );
   return {
     url: `http://${hostPort("127.0.0.1", port)}/`,
-    remoteUrl: token ? `http://${hostPort(phoneHost, port)}/?remote&token=${token}` : undefined,
+    remoteUrl: token ? remoteUrls[0] : undefined,
+    otherRemoteUrls: token ? remoteUrls.slice(1) : [],
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

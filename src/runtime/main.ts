@@ -70,14 +70,16 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
     const { connectWindows } = await import("./connect-windows.ts");
     const frames = view?.nextFrame.contentWindow ? [view.nextFrame.contentWindow] : [];
     // Served by `npm run present`: its socket joins this browser's windows to the others and to
-    // the phone (the preview frame follows its presenter view, not the socket).
-    const served = mode !== "preview" && document.querySelector('meta[name="deck-remote"]');
+    // the phone (the preview frame too, so that it is a step ahead of the phone's moves at once).
+    const served = document.querySelector('meta[name="deck-remote"]');
     const sockets = [];
     if (served) {
       const { openSocketChannel, presentSocketUrl } = await import("./socket-channel.ts");
       const url = presentSocketUrl();
-      const status = (connected: boolean) => {
-        if (remote && remoteView) remote.showConnection(remoteView, connected);
+      const status = (connected: boolean, lost: boolean) => {
+        if (remote && remoteView) remote.showConnection(remoteView, connected, lost);
+        // This machine's pages get a new key from a new server: the page again, on its slide.
+        else if (lost) void reloadIfServed();
       };
       if (url) sockets.push(openSocketChannel(url, status));
     }
@@ -130,6 +132,16 @@ async function show(module: DeckModule): Promise<void> {
   if (!reveal) return;
   await startDeck(root, deck, assetUrls, mode);
   refreshPresenter?.(deck);
+}
+
+// The present server is back (started again, so with a new key): load the page again from it.
+async function reloadIfServed(): Promise<void> {
+  try {
+    const response = await fetch(location.href, { method: "HEAD", cache: "no-store" });
+    if (response.ok) location.reload();
+  } catch {
+    // Not back yet: the socket keeps trying, and says so again.
+  }
 }
 
 void show(deckModule);

@@ -102,9 +102,12 @@ async function save(recording: RehearsalRecording): Promise<string> {
       headers: { "Content-Type": "application/json", "X-Deck-Rehearsal": "1" },
       body: JSON.stringify(recording),
     });
-    if (!response.ok) throw new Error(String(response.status));
-    const { saved } = (await response.json()) as { saved: string };
-    return `Saved to ${saved}: the next build paces the talk by it. Commit it with the slides.`;
+    if (response.status === 404 || response.status === 405) throw new Error("no dev server");
+    if (!response.ok) return `Not saved: ${(await response.text()).trim()}.`;
+    const { saved, dropped } = (await response.json()) as { saved: string; dropped: string[] };
+    const left =
+      dropped.length > 0 ? ` Left out, as they changed name meanwhile: ${dropped.join(", ")}.` : "";
+    return `Saved to ${saved}: the next build paces the talk by it. Commit it with the slides.${left}`;
   } catch {
     return "Not saved: a rehearsal is saved by the dev server (npm start), on this machine.";
   }

@@ -128,6 +128,10 @@ export function connectRemoteView(
     view.elapsed.textContent = formatDuration(elapsedSeconds);
     view.pacing.textContent = describePacing(status);
     view.pacing.className = `remote-pacing ${status.state}`;
+  };
+  // The notes change with the slide, not with the clock: a scroll or a selection in them stays.
+  const showSlide = () => {
+    const index = reveal.getSlidePastCount();
     view.nextTitle.textContent = deck.slides[index + 1]?.title ?? "the end";
     const slide = deck.slides[index];
     view.budget.textContent = `${formatDuration(slide?.seconds ?? 0)} (${PACED_BY_LABEL[slide?.pacedBy ?? "notes"]})`;
@@ -135,16 +139,27 @@ export function connectRemoteView(
     if (aside)
       view.notes.replaceChildren(...Array.from(aside.childNodes, (n) => n.cloneNode(true)));
     else view.notes.replaceChildren(element("p", "remote-no-notes", "No notes for this slide."));
+    // A new slide's notes start at their beginning.
+    view.notes.scrollTop = 0;
+    update();
   };
-  for (const event of ["slidechanged", "fragmentshown", "fragmenthidden", "ready"]) {
-    reveal.on(event, update);
-  }
-  update();
+  reveal.on("slidechanged", showSlide);
+  for (const event of ["fragmentshown", "fragmenthidden"]) reveal.on(event, update);
+  showSlide();
   setInterval(update, 1000);
 }
 
-/** Shows whether the remote reaches the present server. */
-export function showConnection(view: RemoteView, connected: boolean): void {
-  view.connection.textContent = connected ? "Connected" : "Reconnecting…";
+/**
+ * Shows whether the remote reaches the present server; without it the buttons are off, so that
+ * the phone never drifts from what the room sees. `lost`: it has not come back for a while.
+ */
+export function showConnection(view: RemoteView, connected: boolean, lost = false): void {
+  view.connection.textContent = connected
+    ? "Connected"
+    : lost
+      ? "No connection to the laptop. If npm run present was started again, scan its new code."
+      : "Reconnecting…";
   view.connection.classList.toggle("offline", !connected);
+  view.back.disabled = !connected;
+  view.next.disabled = !connected;
 }

@@ -3,6 +3,9 @@ import type { DeckChannel, DeckMessage } from "./deck-channel.ts";
 // WebSocket.OPEN, which the test's stand-in socket has no class for.
 const OPEN = 1;
 
+/** After this many failed tries in a row, the connection counts as lost (see onStatus). */
+const LOST_AFTER = 4;
+
 /** How long to wait before trying a lost socket again, at most (ms). */
 const MAX_RETRY_MS = 4000;
 
@@ -25,14 +28,20 @@ export function presentSocketUrl(doc: Document = document): string | undefined {
  */
 export function openSocketChannel(
   url: string,
-  onStatus: (connected: boolean) => void = () => undefined,
+  onStatus: (connected: boolean, lost: boolean) => void = () => undefined,
   open: (url: string) => WebSocket = (target) => new WebSocket(target),
 ): DeckChannel {
   const listeners: ((message: DeckMessage) => void)[] = [];
   let socket: WebSocket | undefined;
   let offset = 0;
   let retry = 250;
+  let failures = 0;
   let closed = false;
+
+  // 0 says "has not moved yet": no clock's time, so it is never translated (a phone behind the
+  // laptop would otherwise pull the room back to the first slide).
+  const toServer = (at: number) => (at <= 0 ? at : at + offset);
+  const fromServer = (at: number) => (at <= 0 ? at : at - offset);
 
   const connect = () => {
     const current = open(url);
@@ -42,17 +51,20 @@ export function openSocketChannel(
       if (data.type === "clock") {
         offset = data.now - Date.now();
         retry = 250;
-        onStatus(true);
+        failures = 0;
+        onStatus(true, false);
         current.send(JSON.stringify({ type: "hello" }));
         for (const listener of listeners) listener({ type: "hello" });
         return;
       }
-      const message = data.type === "position" ? { ...data, at: data.at - offset } : data;
+      const message = data.type === "position" ? { ...data, at: fromServer(data.at) } : data;
       for (const listener of listeners) listener(message);
     });
     current.addEventListener("close", () => {
       if (closed) return;
-      onStatus(false);
+      // A few tries in a row that fail: the server is gone, or was started again with new secrets.
+      failures++;
+      onStatus(false, failures >= LOST_AFTER);
       setTimeout(connect, retry);
       retry = Math.min(MAX_RETRY_MS, retry * 2);
     });
@@ -63,7 +75,7 @@ export function openSocketChannel(
     post: (message) => {
       if (socket?.readyState !== OPEN) return;
       const translated =
-        message.type === "position" ? { ...message, at: message.at + offset } : message;
+        message.type === "position" ? { ...message, at: toServer(message.at) } : message;
       socket.send(JSON.stringify(translated));
     },
     subscribe: (listener) => listeners.push(listener),

@@ -46,7 +46,8 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
 /**
  * Saves a rehearsal sent by the deck's `?rehearse` page into the slides folder, with each slide's
  * fingerprint as it is now (the check then knows which slides changed since). Only a POST from the
- * deck's own page on this machine (see fromOwnPage), with a recording of slides the deck has.
+ * deck's own page on this machine (see fromOwnPage); slides the deck no longer has are left out,
+ * and named in the answer.
  */
 export async function saveRehearsal(
   request: IncomingMessage,
@@ -72,11 +73,13 @@ export async function saveRehearsal(
   const recording = asRecording(data);
   const rehearsal = recording && rehearsalOf(recording, slides());
   if (!rehearsal) {
-    response.writeHead(400).end("not a rehearsal of this deck\n");
+    response.writeHead(400).end("none of these slides is in the deck any more\n");
     return;
   }
   const file = path.join(slidesDir, REHEARSAL_FILE);
   writeCacheFile(file, `${JSON.stringify(rehearsal, null, 2)}\n`);
+  const kept = new Set(rehearsal.slides.map((slide) => slide.id));
+  const dropped = (recording?.slides ?? []).map((slide) => slide.id).filter((id) => !kept.has(id));
   response.writeHead(200, { "Content-Type": "application/json" });
-  response.end(JSON.stringify({ saved: path.relative(process.cwd(), file) }));
+  response.end(JSON.stringify({ saved: path.relative(process.cwd(), file), dropped }));
 }

@@ -64,6 +64,22 @@ async function phonePage(url: string): Promise<Page> {
 
 const position = (phone: Page) => phone.locator(".remote-position").textContent();
 
+// A finger moving across the screen, as touch events (the browser decides what a touch does).
+async function swipe(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (at: { x: number; y: number }) => [{ x: at.x, y: at.y, id: 1 }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: point(from) });
+  for (let step = 1; step <= 6; step++) {
+    const at = {
+      x: from.x + ((to.x - from.x) * step) / 6,
+      y: from.y + ((to.y - from.y) * step) / 6,
+    };
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(at) });
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await cdp.detach();
+}
+
 describe("npm run present -- --remote", () => {
   test("prints the remote's URL with a fresh secret token of at least 128 bits, and a QR code", () => {
     const token = new URL(remoteUrl).searchParams.get("token") ?? "";
@@ -104,15 +120,17 @@ describe("npm run present -- --remote", () => {
       await phone.locator(".remote-back").tap();
       await expect.poll(() => currentSlideId(laptop)).toBe("plain-text");
 
-      // A swipe to the left is "next".
+      // A swipe to the left over the notes, with a finger, is "next".
       const box = await phone.locator(".remote-notes").boundingBox();
       if (!box) throw new Error("no notes pane");
-      const y = box.y + box.height / 2;
-      await phone.mouse.move(box.x + box.width - 20, y);
-      await phone.mouse.down();
-      await phone.mouse.move(box.x + 20, y, { steps: 5 });
-      await phone.mouse.up();
+      const y = box.y + 40;
+      await swipe(phone, { x: box.x + box.width - 20, y }, { x: box.x + 20, y });
       await expect.poll(() => currentSlideId(laptop)).toBe("part-one");
+      // Turned sideways, the buttons are still on the screen.
+      await phone.setViewportSize({ width: 844, height: 390 });
+      await expect
+        .poll(async () => (await phone.locator(".remote-forward").boundingBox())?.y ?? 1e9)
+        .toBeLessThan(390 - 60);
       expect(errors).toEqual([]);
     } finally {
       await phone.context().close();

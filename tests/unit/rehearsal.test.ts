@@ -72,6 +72,26 @@ describe("rehearsals", () => {
     expect(built.value.slides[2]?.estimatedSeconds).toBe(30);
   });
 
+  test("warn at the file about rehearsed slides the deck no longer has, and ignore slides passed through", () => {
+    const rehearsal = {
+      rehearsed: "2026-12-02T10:00:00.000Z",
+      slides: [
+        { id: "a-renamed-slide", seconds: 30, steps: [30], fingerprint: "00000000" },
+        { id: "rehearsed", seconds: 0.4, steps: [0.4], fingerprint: "00000000" },
+      ],
+    };
+    const built = deckOf(JSON.stringify(rehearsal));
+    expect(built.diagnostics).toMatchObject([
+      {
+        file: "s/rehearsal.json",
+        line: 1,
+        code: "stale-rehearsal",
+        message: expect.stringContaining("a-renamed-slide"),
+      },
+    ]);
+    expect(built.value.slides.every((slide) => slide.pacedBy !== "rehearsal")).toBe(true);
+  });
+
   test("a file that is not a rehearsal is an error at its first line; a recording names known slides", () => {
     expect(parseRehearsal({ path: "s/rehearsal.json", text: "{" }).diagnostics).toMatchObject([
       { line: 1, column: 1, severity: "error", code: "invalid-rehearsal" },
@@ -85,5 +105,16 @@ describe("rehearsals", () => {
       slides: [{ id: "x", seconds: 1, steps: [1] }],
     });
     expect(unknown && rehearsalOf(unknown, deckOf().value.slides)).toBeUndefined();
+    // A slide renamed while rehearsing is left out; the others are kept, each once.
+    const mixed = asRecording({
+      rehearsed: "2026-12-02",
+      slides: [
+        { id: "x", seconds: 1, steps: [1] },
+        { id: "new", seconds: 5, steps: [5] },
+        { id: "new", seconds: 6, steps: [6] },
+      ],
+    });
+    const kept = mixed && rehearsalOf(mixed, deckOf().value.slides);
+    expect(kept?.slides.map((slide) => [slide.id, slide.seconds])).toEqual([["new", 5]]);
   });
 });

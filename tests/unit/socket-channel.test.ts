@@ -50,6 +50,11 @@ describe("openSocketChannel", () => {
     expect(socket.sent[1]).toMatchObject({ position, at: expect.closeTo(1_010_000, -2) });
     socket.deliver({ type: "position", position, at: 2_010_000 });
     expect(heard[1]).toMatchObject({ position, at: expect.closeTo(2_000_000, -2) });
+    // 0, "has not moved yet", is no time of any clock: it stays 0 both ways.
+    channel.post({ type: "position", position, at: 0 });
+    expect(socket.sent[2]).toMatchObject({ at: 0 });
+    socket.deliver({ type: "position", position, at: 0 });
+    expect(heard[2]).toMatchObject({ at: 0 });
   });
 
   test("opens a lost socket again, and says so", () => {
@@ -57,9 +62,13 @@ describe("openSocketChannel", () => {
     try {
       const sockets: FakeSocket[] = [];
       const status: boolean[] = [];
+      const lost: boolean[] = [];
       openSocketChannel(
         "ws://x/deck-socket",
-        (connected) => status.push(connected),
+        (connected, gone) => {
+          status.push(connected);
+          lost.push(gone);
+        },
         () => {
           const socket = new FakeSocket();
           sockets.push(socket);
@@ -70,6 +79,13 @@ describe("openSocketChannel", () => {
       expect(status).toEqual([false]);
       vi.advanceTimersByTime(300);
       expect(sockets).toHaveLength(2);
+      // Four failures in a row: lost (the server stopped, or started again with new secrets).
+      for (let i = 1; i < 4; i++) {
+        sockets[i]?.drop();
+        vi.advanceTimersByTime(5000);
+      }
+      expect(lost.at(-1)).toBe(true);
+      expect(lost.slice(0, 3)).toEqual([false, false, false]);
     } finally {
       vi.useRealTimers();
     }
