@@ -25,6 +25,8 @@ async function main(): Promise<number> {
     await page.goto(`${DECK_ORIGIN}/index.html?transition=none`);
     await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
     await page.evaluate(() => document.fonts.ready);
+    // Fragments shown below fade in; a picture is taken at once, so nothing may be on its way.
+    await page.addStyleTag({ content: ".reveal * { transition: none !important; }" });
     const ids = await page.$$eval(".reveal .slides section:not(.stack)", (sections) =>
       sections.map((s) => s.id),
     );
