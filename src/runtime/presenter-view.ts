@@ -2,6 +2,7 @@ import type { RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
 import { describePacing, formatDuration, PACED_BY_LABEL, pacingStatus } from "../deck/pacing.ts";
 import "./presenter-view.css";
+import { element } from "./element.ts";
 
 // The presenter view's other parts, loaded with it.
 export { mountAudienceStatus } from "./audience-status.ts";
@@ -25,17 +26,6 @@ export interface PresenterView {
   time: HTMLElement;
   /** The "next slide" frame. */
   nextFrame: HTMLIFrameElement;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.append(...children);
-  return node;
 }
 
 /**

@@ -3,20 +3,10 @@ import type { Deck } from "../deck/model.ts";
 import { formatDuration } from "../deck/pacing.ts";
 import type { RehearsalRecording } from "../deck/rehearsal.ts";
 import "./rehearsal-recorder.css";
+import { element } from "./element.ts";
 
 /** Where the dev server takes a rehearsal (see src/vite/rehearsal-endpoint.ts). */
 const ENDPOINT = "/__deck/rehearsal";
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.append(...children);
-  return node;
-}
 
 /** The time on each step of each slide, as the speaker moves: `record` counts up to now. */
 export interface StepClock {

@@ -2,6 +2,7 @@ import type { RevealApi } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
 import { describePacing, formatDuration, PACED_BY_LABEL, pacingStatus } from "../deck/pacing.ts";
 import "./remote-view.css";
+import { element } from "./element.ts";
 
 const START_KEY = "deck:remote-start";
 // A swipe is a horizontal move of at least this many pixels, more sideways than up or down.
@@ -21,17 +22,6 @@ export interface RemoteView {
   reset: HTMLButtonElement;
   /** Where swipes are read. */
   surface: HTMLElement;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.append(...children);
-  return node;
 }
 
 /**

@@ -6,7 +6,12 @@ import {
   type RecordedSession,
   waitForHash,
 } from "../helpers/browser-session.ts";
-import { buildAndPreview, fixtureDeck, type Served } from "../helpers/deck-server.ts";
+import {
+  buildAndPreview,
+  ENGINE_SLIDE_IDS,
+  fixtureDeck,
+  type Served,
+} from "../helpers/deck-server.ts";
 
 let served: Served;
 let session: RecordedSession;
@@ -21,18 +26,7 @@ afterAll(async () => {
   await served?.close();
 });
 
-const IDS = [
-  "engine-fixture",
-  "plain-text",
-  "part-one",
-  "code-steps",
-  "a-chart",
-  "fragments",
-  "an-image",
-  "part-two",
-  "last-point",
-  "thank-you",
-];
+const IDS = [...ENGINE_SLIDE_IDS];
 
 describe("a deck, built and opened in Chromium", () => {
   test("has one slide per heading, in file order, each with its id and notes", async () => {

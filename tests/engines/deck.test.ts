@@ -8,6 +8,7 @@ import { startPresentServer } from "../../src/present/present-server.ts";
 import {
   buildAndPreview,
   buildOfflineTo,
+  ENGINE_SLIDE_IDS,
   fixtureDeck,
   type Served,
 } from "../helpers/deck-server.ts";
@@ -239,18 +240,7 @@ for (const engine of ENGINES) {
                 const content = section.getBoundingClientRect();
                 return { id: section.id, fits: content.bottom <= box.bottom + 1 && content.right <= box.right + 1 };
               })`);
-            expect(pages.map((page) => page.id)).toEqual([
-              "engine-fixture",
-              "plain-text",
-              "part-one",
-              "code-steps",
-              "a-chart",
-              "fragments",
-              "an-image",
-              "part-two",
-              "last-point",
-              "thank-you",
-            ]);
+            expect(pages.map((page) => page.id)).toEqual([...ENGINE_SLIDE_IDS]);
             expect(pages.filter((page) => !page.fits)).toEqual([]);
             // As in Chromium: the 16:9 slide with its margin, 1356×763, less reveal.js's
             // pdfPageHeightOffset (-1 px, against a blank page after each).

@@ -87,6 +87,20 @@ export async function startDevServer(
   return { url, server, close: () => server.close() };
 }
 
+/** The slide ids of the engine's own fixture deck (tests/fixtures/decks/engine), in order. */
+export const ENGINE_SLIDE_IDS = [
+  "engine-fixture",
+  "plain-text",
+  "part-one",
+  "code-steps",
+  "a-chart",
+  "fragments",
+  "an-image",
+  "part-two",
+  "last-point",
+  "thank-you",
+] as const;
+
 /** Writes a throwaway slides folder from `{ fileName: text }` and returns its path. */
 export function writeDeck(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "deck-slides-"));
