@@ -1,4 +1,4 @@
-import QRCode from "qrcode";
+import { createRequire } from "node:module";
 import { escapeHtml } from "./escape-html.ts";
 import type { Slide } from "./model.ts";
 
@@ -12,6 +12,8 @@ export function shownUrl(url: string): string {
  * light with its quiet zone, as phone cameras read it best; labelled for screen readers.
  */
 export function qrCodeSvg(url: string): string {
+  // Loaded by the first deck with an address: the others never pay for it.
+  const QRCode = createRequire(import.meta.url)("qrcode") as typeof import("qrcode");
   let svg = "";
   // The SVG renderer calls back at once; a URL too long for a QR code throws.
   QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M" }, (error, text) => {
