@@ -53,6 +53,13 @@ describe("the deck on a phone (Chromium, touch)", () => {
   test("held upright: the slide asked for, the screen's width, no sideways scroll; a swipe up moves on", async () => {
     const { context, page } = await openPhone(390, 844, "#/plain-text");
     try {
+      // The scroll view scrolls to the slide the link names once it is laid out.
+      await expect
+        .poll(async () => {
+          const { id, scrollView } = await view(page);
+          return [id, scrollView];
+        })
+        .toEqual(["plain-text", true]);
       const upright = await view(page);
       expect(upright).toMatchObject({
         id: "plain-text",

@@ -34,6 +34,8 @@ describe.skipIf(availability !== undefined)("the deck on a phone (WebKit)", () =
     const phone = await open();
     try {
       await waitForValue(async () => (await view(phone)).scrollView, true, "the scroll view");
+      // The scroll view scrolls to the slide the link names once it is laid out.
+      await waitForValue(async () => (await view(phone)).id, "plain-text", "the linked slide");
       const upright = await view(phone);
       expect(upright).toMatchObject({ id: "plain-text", sideways: 0, zoomable: true });
       expect(upright.widthShare).toBeGreaterThan(0.9);
@@ -57,6 +59,7 @@ describe.skipIf(availability !== undefined)("the deck on a phone (WebKit)", () =
     try {
       await phone.resize(844, 390);
       await waitForValue(async () => (await view(phone)).scrollView, false, "the slide view");
+      await waitForValue(async () => (await view(phone)).id, "plain-text", "the same slide");
       const sideways = await view(phone);
       expect(sideways).toMatchObject({ id: "plain-text", sideways: 0, scrollView: false });
       expect(sideways.textPx).toBeGreaterThanOrEqual(14);
