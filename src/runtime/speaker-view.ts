@@ -77,4 +77,7 @@ function withOpenedWindow(opened: Window, run: () => void): void {
   } finally {
     window.open = open;
   }
+  // The plugin writes the whole speaker view at once and leaves the document open; a window that
+  // was open before it wrote (Firefox) then waits for more, and its scripts never run.
+  if (!opened.closed) opened.document.close();
 }

@@ -143,7 +143,8 @@ for (const engine of ENGINES) {
           const deck = await browser.open(`${delivery.url()}#/plain-text`);
           try {
             await ready(deck);
-            // The notes plugin loads when the deck is idle; S before that opens it once loaded.
+            // S as the first key: the window opens in the key press; the plugin, fetched now,
+            // fills it.
             const speaker = await browser.popup(() => deck.press("s"));
             const notes =
               'document.querySelector(".speaker-controls-notes .value")?.textContent.includes("The plain slide\'s notes.") ?? false';
