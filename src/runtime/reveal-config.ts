@@ -93,35 +93,28 @@ export function revealConfig(
         postMessage: true,
       };
     case "preview":
-      return {
-        ...base,
-        hash: false,
-        respondToHashChanges: false,
-        keyboard: false,
-        touch: false,
-        controls: false,
-        progress: false,
-        slideNumber: false,
-        transition: "none",
-        postMessage: false,
-      };
+      return previewConfig(base);
     case "remote":
-      // The phone shows the current slide small; its own buttons and swipes move it.
-      return {
-        ...base,
-        embedded: true,
-        hash: false,
-        respondToHashChanges: false,
-        keyboard: true,
-        touch: false,
-        controls: false,
-        progress: false,
-        slideNumber: false,
-        transition: "none",
-        postMessage: false,
-      };
+      // The phone shows the current slide small, as the preview does; its buttons move it.
+      return { ...previewConfig(base), embedded: true, keyboard: true };
     case "receiver":
       // The speaker view's popup drives these frames through the postMessage API too.
       return { ...base, hash: false, controls: false, progress: false, postMessage: true };
   }
+}
+
+// A deck shown small, which the speaker does not touch: no URL, controls, numbers or transitions.
+function previewConfig(base: DeckRevealConfig): DeckRevealConfig {
+  return {
+    ...base,
+    hash: false,
+    respondToHashChanges: false,
+    keyboard: false,
+    touch: false,
+    controls: false,
+    progress: false,
+    slideNumber: false,
+    transition: "none",
+    postMessage: false,
+  };
 }

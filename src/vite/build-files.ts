@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { build, createLogger, type Logger, mergeConfig, type Plugin, type UserConfig } from "vite";
+import { build, createLogger, type Logger, mergeConfig, type Plugin } from "vite";
 import projectConfig from "../../vite.config.ts";
 import { OFFLINE_MODE } from "./offline.ts";
 import { unfinished } from "./unfinished-builds.ts";
@@ -44,19 +44,12 @@ export async function buildFiles(options: BuildFilesOptions): ReturnType<typeof 
   // The project's config, imported rather than loaded from its file: Vite would bundle the file
   // and the engine's code under it again, and the deck would be built once more by that copy.
   // It reads DECK_DIR when called, so two builds of different decks can run at once.
-  const saved = process.env.DECK_DIR;
-  if (options.slidesDir) process.env.DECK_DIR = options.slidesDir;
-  let config: UserConfig | Promise<UserConfig>;
-  try {
-    // Synchronous, so that no other build sees this DECK_DIR.
-    config =
-      typeof projectConfig === "function"
-        ? projectConfig({ command: "build", mode, isSsrBuild: false, isPreview: false })
-        : projectConfig;
-  } finally {
-    if (saved === undefined) delete process.env.DECK_DIR;
-    else process.env.DECK_DIR = saved;
-  }
+  // Called synchronously, so that no other build sees this DECK_DIR.
+  const config = withDeckDir(options.slidesDir, () =>
+    typeof projectConfig === "function"
+      ? projectConfig({ command: "build", mode, isSsrBuild: false, isPreview: false })
+      : projectConfig,
+  );
   return build(
     mergeConfig(await config, {
       root: options.root,
@@ -143,19 +136,25 @@ export function viteWarningsLogger(print: (line: string) => void): Logger {
 }
 
 /**
- * Runs `run`, which loads vite.config.ts, with DECK_DIR set to `slidesDir`, then restores it: the
- * config reads DECK_DIR each time it is loaded.
+ * Runs `run` with DECK_DIR set to `slidesDir` (the project's config reads it each time it is
+ * called), then restores it: at once, or when the promise `run` returns settles.
  */
-export async function withDeckDir<T>(
-  slidesDir: string | undefined,
-  run: () => Promise<T>,
-): Promise<T> {
+export function withDeckDir<T>(slidesDir: string | undefined, run: () => T): T {
   const saved = process.env.DECK_DIR;
   if (slidesDir) process.env.DECK_DIR = slidesDir;
-  try {
-    return await run();
-  } finally {
+  const restore = () => {
     if (saved === undefined) delete process.env.DECK_DIR;
     else process.env.DECK_DIR = saved;
+  };
+  let result: T;
+  try {
+    result = run();
+  } catch (error) {
+    restore();
+    throw error;
   }
+  // A promise keeps DECK_DIR until it settles; anything else gives it back at once.
+  if (result instanceof Promise) return result.finally(restore) as T;
+  restore();
+  return result;
 }
