@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Browser } from "playwright-core";
+import type { Browser } from "puppeteer-core";
 import { preview } from "vite";
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { stampFile } from "../vite/build-stamp.ts";
@@ -94,15 +94,16 @@ async function firstSlideTime(
   browser: Browser,
   url: string,
 ): Promise<{ ms: number; heapMb: number }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
     await page.goto(url);
-    await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
+    await page.waitForSelector(".reveal[data-deck-ready]");
     const ms = await page.evaluate(
       () => performance.getEntriesByName("first-slide")[0]?.startTime ?? Number.NaN,
     );
-    const cdp = await context.newCDPSession(page);
+    const cdp = await page.createCDPSession();
     await cdp.send("Performance.enable");
     const { metrics } = await cdp.send("Performance.getMetrics");
     const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;

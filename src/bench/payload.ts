@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser } from "playwright-core";
+import type { Browser } from "puppeteer-core";
 
 /**
  * Bytes a page loads, by kind: JavaScript and CSS gzipped (as a server sends them; the page's
@@ -37,9 +37,11 @@ export interface PagePayload {
  * laptop's cold cache). Fonts are counted whenever they load.
  */
 export async function pagePayload(browser: Browser, url: string): Promise<PagePayload> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.createBrowserContext();
   const bodies = new Map<string, Promise<{ kind: string; size: number }>>();
-  context.on("response", (response) => {
+  const page = await context.newPage();
+  await page.setViewport({ width: 1280, height: 720 });
+  page.on("response", (response) => {
     const kind = response.request().resourceType();
     // A page's own inline scripts and styles count as scripts and styles.
     const size = (body: Buffer) =>
@@ -51,17 +53,16 @@ export async function pagePayload(browser: Browser, url: string): Promise<PagePa
     bodies.set(
       response.url(),
       response
-        .body()
+        .buffer()
         .then((body) => ({ kind, size: size(body) }))
         .catch(() => ({ kind, size: 0 })),
     );
   });
   try {
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: "networkidle" });
-    await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
+    await page.goto(url, { waitUntil: "networkidle0" });
+    await page.waitForSelector(".reveal[data-deck-ready]");
     await page.evaluate(() => document.fonts.ready);
-    await page.waitForLoadState("networkidle");
+    await page.waitForNetworkIdle();
     // Resource Timing shares the page's clock with the mark: what started before it counts.
     const before = new Set(
       await page.evaluate(() => {

@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser } from "puppeteer-core";
 import { preview } from "vite";
 import { compareFileNames } from "../deck/build-deck.ts";
 import { gzipSize, inlineCode } from "./payload.ts";
@@ -72,20 +72,21 @@ function timed(cwd: string, script: string, env: NodeJS.ProcessEnv): number {
 
 /** First contentful paint of a page and the JS+CSS it loaded until idle, in a fresh context. */
 async function loadPage(browser: Browser, url: string): Promise<{ paintMs: number; kb: number }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.createBrowserContext();
   const sizes: Promise<number>[] = [];
-  context.on("response", (response) => {
+  const page = await context.newPage();
+  await page.setViewport({ width: 1280, height: 720 });
+  page.on("response", (response) => {
     const kind = response.request().resourceType();
     if (kind === "script" || kind === "stylesheet") {
-      sizes.push(response.body().then(gzipSize, () => 0));
+      sizes.push(response.buffer().then(gzipSize, () => 0));
     } else if (kind === "document") {
       // Marp writes its scripts and styles into the page itself: they count too.
       sizes.push(response.text().then(inlineCode, () => 0));
     }
   });
   try {
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: "networkidle" });
+    await page.goto(url, { waitUntil: "networkidle0" });
     const paintMs = await page.evaluate(
       () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
     );

@@ -1,6 +1,7 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, HTTPRequest, Page } from "puppeteer-core";
+import { contentTypeOf } from "./content-type.ts";
 
 /** The built deck cannot be opened (not built, or broken). */
 export class DeckPageError extends Error {
@@ -45,15 +46,17 @@ export async function openDeckPage(
   if (!existsSync(path.join(root, "index.html"))) {
     throw new DeckPageError(`no built deck in ${distDir}: run \`npm run build\` first`);
   }
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ ...viewport, deviceScaleFactor });
   // Functions sent to the page with page.evaluate are source text; TypeScript runners (vitest,
   // esbuild's keepNames) wrap named functions in a `__name` helper that the page lacks.
-  await context.addInitScript({ content: "globalThis.__name ??= (target) => target;" });
+  await page.evaluateOnNewDocument("globalThis.__name ??= (target) => target;");
   const problems: PageProblem[] = [];
-  // A blocked script or style is a broken slide too; the page tells us through this binding.
-  await context.exposeBinding(
+  // A blocked script or style is a broken slide too; the page tells us through this function.
+  await page.exposeFunction(
     "reportCspViolation",
-    (_source, directive: string, blocked: string, slideId: string) => {
+    (directive: string, blocked: string, slideId: string) => {
       const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(blocked) ? blocked : undefined;
       const foreign = url !== undefined && new URL(url).origin !== DECK_ORIGIN;
       problems.push({
@@ -67,42 +70,56 @@ export async function openDeckPage(
     },
   );
   // The violation is fired at the element that caused it (an inline handler's element).
-  await context.addInitScript({
-    content: `document.addEventListener("securitypolicyviolation", (event) => {
+  await page.evaluateOnNewDocument(`document.addEventListener("securitypolicyviolation", (event) => {
       const section = event.target instanceof Element ? event.target.closest("section") : null;
       window.reportCspViolation(event.effectiveDirective, event.blockedURI, section ? section.id : "");
-    });`,
+    });`);
+  await page.setRequestInterception(true);
+  // A request left unanswered would hang the page; one answered as the page closes fails harmlessly.
+  page.on("request", (request) => {
+    answerFromDisk(request, root, problems).catch(() => request.abort("failed").catch(() => {}));
   });
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== DECK_ORIGIN) {
-      problems.push({
-        kind: "foreign-request",
-        message: `request outside the deck: ${url.href}`,
-        url: url.href,
-      });
-      return route.abort("blockedbyclient");
-    }
-    const relative = decodeURIComponent(url.pathname === "/" ? "/index.html" : url.pathname);
-    const file = path.join(root, relative);
-    if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-      problems.push({ kind: "missing-file", message: `missing file: ${relative}`, url: url.href });
-      return route.fulfill({ status: 404, body: "not found" });
-    }
-    return route.fulfill({ path: file });
-  });
-  const page = await context.newPage();
   page.on("console", (message) => {
     // Failed loads and CSP violations are recorded above, with their details; the console
     // only echoes them.
     const text = message.text();
     if (message.type() !== "error" || ECHOES.some((echo) => echo.test(text))) return;
-    problems.push({ kind: "console-error", message: `console error: ${message.text()}` });
+    problems.push({ kind: "console-error", message: `console error: ${text}` });
   });
   page.on("pageerror", (error) =>
-    problems.push({ kind: "console-error", message: `page error: ${error.message}` }),
+    problems.push({
+      kind: "console-error",
+      message: `page error: ${error instanceof Error ? error.message : String(error)}`,
+    }),
   );
   return { page, context, problems };
+}
+
+// Every request of the page is answered here: a file of the deck from disk, a 404 for a missing
+// one, and a refusal for any other origin.
+async function answerFromDisk(request: HTTPRequest, root: string, problems: PageProblem[]) {
+  const url = new URL(request.url());
+  // Inline data is the page's own; Puppeteer asks about it too.
+  if (url.protocol === "data:" || url.protocol === "blob:") return request.continue();
+  if (url.origin !== DECK_ORIGIN) {
+    problems.push({
+      kind: "foreign-request",
+      message: `request outside the deck: ${url.href}`,
+      url: url.href,
+    });
+    return request.abort("blockedbyclient");
+  }
+  const relative = decodeURIComponent(url.pathname === "/" ? "/index.html" : url.pathname);
+  const file = path.join(root, relative);
+  if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+    problems.push({ kind: "missing-file", message: `missing file: ${relative}`, url: url.href });
+    return request.respond({ status: 404, contentType: "text/plain", body: "not found" });
+  }
+  return request.respond({
+    status: 200,
+    contentType: contentTypeOf(file),
+    body: readFileSync(file),
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page } from "puppeteer-core";
 
 /** What of a box is on screen, in viewport pixels. */
 export interface VisibleBox {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
+import type { Browser, Page } from "puppeteer-core";
 import {
   DECK_ORIGIN,
   type DeckPage,
@@ -120,7 +120,7 @@ async function openDeck(page: Page, theme: string | undefined): Promise<void> {
   await page.goto(
     `${DECK_ORIGIN}/index.html?transition=none&backgroundTransition=none&autoAnimate=false${themed}`,
   );
-  await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
+  await page.waitForSelector(".reveal[data-deck-ready]");
   await page.evaluate(() => document.fonts.ready);
   // A slide measured while its image still loads would fit only because the image is 0 px tall.
   await page.evaluate(imagesSettled);
@@ -135,9 +135,7 @@ async function showSlide(page: Page, id: string): Promise<SlideProbe> {
   await page.evaluate((target) => {
     location.hash = `#/${target}`;
   }, id);
-  await page.waitForSelector(`.reveal .slides section.present[id="${id}"]`, {
-    state: "attached",
-  });
+  await page.waitForSelector(`.reveal .slides section.present[id="${id}"]`);
   return page.evaluate(probeCurrentSlide);
 }
 
@@ -177,7 +175,7 @@ async function checkRenderedSlide(
       at("error", "missing-alt", `image ${src} has no alt text`);
   }
   findings.push(...smallText(probe, slide, deck.settings));
-  const shown = PNG.sync.read(await page.screenshot({ type: "png" }));
+  const shown = PNG.sync.read(Buffer.from(await page.screenshot({ type: "png" })));
   const hidden = PNG.sync.read(await screenshotWithoutText(page));
   let contrastFindings = 0;
   for (const text of probe.texts) {
@@ -241,7 +239,7 @@ async function screenshotWithoutText(page: Page): Promise<Buffer> {
       ".reveal .slides section.present, .reveal .slides section.present * { color: transparent !important; -webkit-text-fill-color: transparent !important; text-shadow: none !important; text-decoration-color: transparent !important; } .reveal .slides section.present svg text { fill: transparent !important; }",
   });
   try {
-    return await page.screenshot({ type: "png" });
+    return Buffer.from(await page.screenshot({ type: "png" }));
   } finally {
     await style.evaluate((element) => (element as Element).remove());
   }

@@ -23,7 +23,7 @@ async function main(): Promise<number> {
     const deckPage = await openDeckPage(browser, dist, { width: 1280, height: 720 });
     const { page } = deckPage;
     await page.goto(`${DECK_ORIGIN}/index.html?transition=none`);
-    await page.waitForSelector(".reveal[data-deck-ready]", { state: "attached" });
+    await page.waitForSelector(".reveal[data-deck-ready]");
     await page.evaluate(() => document.fonts.ready);
     // Fragments shown below fade in; a picture is taken at once, so nothing may be on its way.
     await page.addStyleTag({ content: ".reveal * { transition: none !important; }" });
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
       await page.evaluate((target) => {
         location.hash = `#/${target}`;
       }, id);
-      await page.waitForSelector(`section.present[id="${id}"]`, { state: "attached" });
+      await page.waitForSelector(`section.present[id="${id}"]`);
       // Show every fragment and the last step of code walk-throughs, as a reader would see them.
       await page.evaluate(() => {
         for (const fragment of document.querySelectorAll("section.present .fragment"))
@@ -44,10 +44,11 @@ async function main(): Promise<number> {
         for (const line of document.querySelectorAll("section.present .code-line"))
           line.classList.remove("is-muted");
       });
-      shots.push((await page.screenshot({ type: "png" })).toString("base64"));
+      shots.push(await page.screenshot({ type: "png", encoding: "base64" }));
     }
     failOnProblems(deckPage);
-    const sheet = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const sheet = await browser.newPage();
+    await sheet.setViewport({ width: 1600, height: 900 });
     const images = shots.map((shot) => `<img src="data:image/png;base64,${shot}">`).join("");
     await sheet.setContent(
       `<style>body{margin:0;padding:12px;background:#3a3845;display:grid;grid-template-columns:repeat(${Number(values.columns)},1fr);gap:12px}img{width:100%;display:block;border-radius:4px}</style>${images}`,

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page } from "puppeteer-core";
 import { installMeasureSlide } from "../check/measure-slide.ts";
 
 /** What measuring one printed page found. */

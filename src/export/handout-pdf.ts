@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser } from "puppeteer-core";
 import { failOnProblems, openDeckPage } from "../browser/deck-page.ts";
 import { escapeHtml } from "../deck/escape-html.ts";
 import type { DeckSettings } from "../deck/model.ts";

@@ -16,7 +16,7 @@ export async function openPrintView(
   await deckPage.page.goto(`${DECK_ORIGIN}/index.html${query}`);
   whileLayingOut();
   try {
-    await deckPage.page.waitForSelector(readySelector, { state: "attached", timeout: 30_000 });
+    await deckPage.page.waitForSelector(readySelector, { timeout: 30_000 });
   } catch {
     failOnProblems(deckPage);
     throw new ExportError(`the deck did not get ready for printing (waited for ${readySelector})`);

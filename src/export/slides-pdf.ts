@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser } from "puppeteer-core";
 import { failOnProblems, openDeckPage } from "../browser/deck-page.ts";
 import { formatDiagnostic } from "../deck/diagnostics.ts";
 import { ExportError } from "./export-error.ts";

@@ -1,26 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-  ".mp4": "video/mp4",
-  ".webm": "video/webm",
-  ".mp3": "audio/mpeg",
-  ".pdf": "application/pdf",
-};
+import { contentTypeOf } from "../browser/content-type.ts";
 
 /**
  * The tag that tells a deck page it is served by `npm run present`: where its socket is, and for
@@ -57,7 +37,7 @@ export function staticFile(
   if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
     return undefined;
   }
-  const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+  const type = contentTypeOf(file);
   if (file !== path.join(root, "index.html")) return { body: readFileSync(file), type };
   const html = readFileSync(file, "utf8").replace(/<head>/i, (head) => `${head}\n    ${meta}`);
   return { body: Buffer.from(html), type };

@@ -2,7 +2,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser } from "../../src/browser/launch-browser.ts";
 import { runCheck } from "../../src/check/run-check.ts";
 import {
   currentSlideId,
@@ -17,6 +16,7 @@ import {
   ROOT,
   type Served,
 } from "../helpers/deck-server.ts";
+import { launchPlaywright } from "../helpers/playwright-browser.ts";
 import { readPdf } from "../helpers/read-pdf.ts";
 import { runExport } from "../helpers/run-export.ts";
 
@@ -217,7 +217,7 @@ describe("authoring constructs checked and printed", () => {
 describe("authoring constructs in the single-file deck, from file:// with the network off", () => {
   test("draws the formulas in KaTeX's fonts, the images and the columns, and asks for nothing", async () => {
     const out = mkdtempSync(path.join(tmpdir(), "deck-authoring-file-"));
-    const browser = await launchBrowser();
+    const browser = await launchPlaywright();
     try {
       const file = await buildOfflineTo(out, deck);
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

@@ -137,7 +137,7 @@ describe("npm run pdf (slides)", () => {
     try {
       const deckPage = await openDeckPage(browser, talkDist, { width: 1280, height: 720 });
       await deckPage.page.goto(`${DECK_ORIGIN}/index.html?print-pdf&pdfSeparateFragments=true`);
-      await deckPage.page.waitForSelector(".reveal[data-pdf-ready]", { state: "attached" });
+      await deckPage.page.waitForSelector(".reveal[data-pdf-ready]");
       const lit = await deckPage.page.$$eval(".pdf-page > section#code-steps", (pages) =>
         pages.map((page) =>
           Array.from(page.querySelectorAll<HTMLElement>(".code-line.is-active"), (line) =>

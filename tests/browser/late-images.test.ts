@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Route } from "playwright-core";
+import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchBrowser } from "../../src/browser/launch-browser.ts";
@@ -36,21 +36,36 @@ afterAll(async () => {
   rmSync(slides, { recursive: true, force: true });
 });
 
+// A 1280×720 page whose first PNG request is held until the test lets it through.
+async function pageHoldingImages(): Promise<{ page: Page; imageRequested: Promise<HTTPRequest> }> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 720 });
+  let held: (request: HTTPRequest) => void = () => undefined;
+  const imageRequested = new Promise<HTTPRequest>((resolve) => {
+    held = resolve;
+  });
+  await page.setRequestInterception(true);
+  let holding = true;
+  page.on("request", (request) => {
+    if (holding && new URL(request.url()).pathname.endsWith(".png")) {
+      holding = false;
+      held(request);
+    } else void request.continue();
+  });
+  return { page, imageRequested };
+}
+
 describe("an image that loads after its slide", () => {
   test("still fits its printed page", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    let held: (route: Route) => void = () => undefined;
-    const imageRequested = new Promise<Route>((resolve) => {
-      held = resolve;
-    });
-    await page.route(/\.png$/, (route) => held(route));
+    const { page, imageRequested } = await pageHoldingImages();
     // Not until "load": that waits for the image held here.
-    await page.goto(`${served.url}?print-pdf`, { waitUntil: "commit" });
-    const route = await imageRequested;
-    await page.waitForSelector(".reveal .slides section img", { state: "attached" });
-    await route.continue();
-    await page.waitForSelector(".reveal[data-pdf-ready]", { state: "attached" });
-    const height = await page.locator(".reveal .slides img").evaluate((img) => img.clientHeight);
+    const navigated = page.goto(`${served.url}?print-pdf`, { waitUntil: "domcontentloaded" });
+    const image = await imageRequested;
+    await page.waitForSelector(".reveal .slides section img");
+    await image.continue();
+    await navigated;
+    await page.waitForSelector(".reveal[data-pdf-ready]");
+    const height = await page.$eval(".reveal .slides img", (img) => img.clientHeight);
     expect(height).toBeGreaterThan(400); // the photo is laid out at its size: the test is real
     const fits = await fitPages(page);
     expect(fits.map((fit) => [fit.slideId, fit.overflowY])).toEqual([
@@ -62,18 +77,12 @@ describe("an image that loads after its slide", () => {
 
 describe("an image that loads after its slide is shown", () => {
   test("is laid out again: the slide stays centred and within the screen", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    let held: (route: Route) => void = () => undefined;
-    const imageRequested = new Promise<Route>((resolve) => {
-      held = resolve;
-    });
-    await page.route(/\.png$/, (route) => held(route));
-    await page.goto(`${served.url}#/a-photo`, { waitUntil: "commit" });
-    const route = await imageRequested;
-    await page.waitForSelector(".reveal[data-deck-ready] section.present#a-photo", {
-      state: "attached",
-    });
-    await route.continue();
+    const { page, imageRequested } = await pageHoldingImages();
+    const navigated = page.goto(`${served.url}#/a-photo`, { waitUntil: "domcontentloaded" });
+    const image = await imageRequested;
+    await page.waitForSelector(".reveal[data-deck-ready] section.present#a-photo");
+    await image.continue();
+    await navigated;
     await page.waitForFunction(() => document.querySelector<HTMLImageElement>("img")?.complete);
     // The gap above the slide's content and the one below it, on screen.
     const gaps = () =>

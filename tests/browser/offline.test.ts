@@ -3,7 +3,6 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser } from "../../src/browser/launch-browser.ts";
 import {
   currentSlideId,
   gotoDeck,
@@ -16,6 +15,7 @@ import {
   fixtureDeck,
   type Served,
 } from "../helpers/deck-server.ts";
+import { launchPlaywright } from "../helpers/playwright-browser.ts";
 
 let served: Served & { outDir: string };
 let session: RecordedSession;
@@ -189,7 +189,7 @@ describe("the single-file deck (offline, from file://)", () => {
   beforeAll(async () => {
     file = await buildOfflineTo(served.outDir, fixtureDeck("engine"));
     url = `file://${file}`;
-    const browser = await launchBrowser();
+    const browser = await launchPlaywright();
     closeBrowser.push(() => browser.close());
     context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await watchViolations(context);

@@ -2,10 +2,10 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser } from "../../src/browser/launch-browser.ts";
 import type { BuiltDeck } from "../../src/vite/build-files.ts";
 import { currentSlideId } from "../helpers/browser-session.ts";
 import { buildDeckFolderTo, writeDeck } from "../helpers/deck-server.ts";
+import { launchPlaywright } from "../helpers/playwright-browser.ts";
 
 const slidesDir = writeDeck({
   "01.md": "# Disk deck\n\nOpened by double-click.\n\n## Second\n\nMore\n\nNote:\nSecond's notes\n",
@@ -15,7 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   built = await buildDeckFolderTo(slidesDir);
-  browser = await launchBrowser();
+  browser = await launchPlaywright();
 });
 afterAll(async () => {
   await browser?.close();

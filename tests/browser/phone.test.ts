@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser } from "../../src/browser/launch-browser.ts";
 import { currentSlideId } from "../helpers/browser-session.ts";
 import { buildAndPreview, fixtureDeck, type Served } from "../helpers/deck-server.ts";
 import { PHONE_PROBE, type PhoneView } from "../helpers/phone-probe.ts";
+import { launchPlaywright } from "../helpers/playwright-browser.ts";
 
 // The published deck on a phone (390×844 CSS pixels, touch), in Chromium: held upright reveal.js
 // shows its scroll view, held sideways its slides; a finger moves through them either way.
@@ -11,7 +11,7 @@ let served: Served & { outDir: string };
 let browser: Browser;
 beforeAll(async () => {
   served = await buildAndPreview(fixtureDeck("engine"));
-  browser = await launchBrowser();
+  browser = await launchPlaywright();
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,7 +3,6 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser } from "../../src/browser/launch-browser.ts";
 import { REHEARSAL_FILE } from "../../src/deck/rehearsal.ts";
 import { loadDeck } from "../../src/vite/deck-plugin.ts";
 import { currentSlideId } from "../helpers/browser-session.ts";
@@ -14,6 +13,7 @@ import {
   startDevServer,
   writeDeck,
 } from "../helpers/deck-server.ts";
+import { launchPlaywright } from "../helpers/playwright-browser.ts";
 
 const slidesDir = writeDeck({
   "deck.yaml": "title: Rehearsed\ntalkMinutes: 1\n",
@@ -26,7 +26,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   dev = await startDevServer(slidesDir);
-  browser = await launchBrowser();
+  browser = await launchPlaywright();
 });
 afterAll(async () => {
   await browser?.close();

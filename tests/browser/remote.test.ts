@@ -5,9 +5,9 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { WebSocket } from "ws";
-import { launchBrowser } from "../../src/browser/launch-browser.ts";
 import { currentSlideId } from "../helpers/browser-session.ts";
 import { fixtureDeck, ROOT } from "../helpers/deck-server.ts";
+import { launchPlaywright } from "../helpers/playwright-browser.ts";
 import { descendants, isRunning } from "../helpers/run-export.ts";
 
 let command: ChildProcess;
@@ -41,7 +41,7 @@ beforeAll(async () => {
   });
   deckUrl = /^deck: +(\S+)$/m.exec(output)?.[1] ?? "";
   remoteUrl = /^remote: (\S+)$/m.exec(output)?.[1] ?? "";
-  browser = await launchBrowser();
+  browser = await launchPlaywright();
 }, 90_000);
 
 afterAll(async () => {

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser } from "../../src/browser/launch-browser.ts";
 import { hasErrors } from "../../src/deck/diagnostics.ts";
 import { loadDeck } from "../../src/vite/deck-plugin.ts";
 import { currentSlideId, gotoDeck } from "../helpers/browser-session.ts";
 import { buildAndPreview, ROOT, type Served } from "../helpers/deck-server.ts";
+import { launchPlaywright } from "../helpers/playwright-browser.ts";
 import { readPdf } from "../helpers/read-pdf.ts";
 import { readRevealSlides, serveRevealOracle } from "../helpers/reveal-oracle.ts";
 import { runExport } from "../helpers/run-export.ts";
@@ -23,7 +23,7 @@ const DECKS = path.join(ROOT, "tests/fixtures/reveal");
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await launchPlaywright();
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,8 +3,8 @@ import jsQR from "jsqr";
 import type { Browser } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchBrowser } from "../../src/browser/launch-browser.ts";
 import { buildAndPreview, type Served, writeDeck } from "../helpers/deck-server.ts";
+import { launchPlaywright } from "../helpers/playwright-browser.ts";
 
 const URL = "https://example.org/talks/shared";
 const slidesDir = writeDeck({
@@ -16,7 +16,7 @@ let served: Served;
 let browser: Browser;
 beforeAll(async () => {
   served = await buildAndPreview(slidesDir);
-  browser = await launchBrowser();
+  browser = await launchPlaywright();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
-import { launchBrowser } from "../../src/browser/launch-browser.ts";
+import { launchPlaywright } from "./playwright-browser.ts";
 
 /** A browser context that records what a deck must never do: leave its origin or log errors. */
 export interface RecordedSession {
@@ -17,7 +17,7 @@ export interface RecordedSession {
 /** Opens a 1280×720 page whose context aborts and records requests that leave `origin`. */
 export async function openSession(baseUrl: string): Promise<RecordedSession> {
   const origin = new URL(baseUrl).origin;
-  const browser = await launchBrowser();
+  const browser = await launchPlaywright();
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const foreignRequests: string[] = [];
   const errors: string[] = [];
