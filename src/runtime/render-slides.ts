@@ -96,10 +96,13 @@ export function fillPrerenderedAssets(slides: ParentNode, assetUrls: readonly st
   }
 }
 
-/** Puts the slides in place: fills in pre-rendered ones, or renders them (dev server, HMR). */
+/**
+ * Puts the slides in place: fills in pre-rendered ones, or renders them on the dev server (a build
+ * always pre-renders them, so the built script carries no renderer).
+ */
 export function mountSlides(slides: HTMLElement, deck: Deck, assetUrls: readonly string[]): void {
   if (slides.hasAttribute("data-prerendered")) fillPrerenderedAssets(slides, assetUrls);
-  else slides.innerHTML = renderSlides(deck, assetUrls);
+  else if (import.meta.env.DEV) slides.innerHTML = renderSlides(deck, assetUrls);
 }
 
 /**

@@ -30,7 +30,8 @@ export async function startDeck(
 ): Promise<RevealApi> {
   const existing = running.get(root);
   if (existing) {
-    updateDeck(root, existing, deck, assetUrls);
+    // A hot update: only the dev server sends one.
+    if (import.meta.env.DEV) updateDeck(root, existing, deck, assetUrls);
     return existing;
   }
   const slides = slidesElement(root);

@@ -50,17 +50,42 @@ export async function buildFiles(options: BuildFilesOptions): ReturnType<typeof 
       ? projectConfig({ command: "build", mode, isSsrBuild: false, isPreview: false })
       : projectConfig,
   );
-  return build(
-    mergeConfig(await config, {
-      root: options.root,
-      configFile: false,
-      mode,
-      logLevel: options.logger ? "warn" : "silent",
-      customLogger: options.logger,
-      build: { outDir: options.outDir, emptyOutDir: !options.offline },
-      plugins: options.inputs ? [collectInputs(options.inputs)] : [],
-    }),
+  const resolved = await config;
+  return asProduction(() =>
+    build(
+      mergeConfig(resolved, {
+        root: options.root,
+        configFile: false,
+        mode,
+        logLevel: options.logger ? "warn" : "silent",
+        customLogger: options.logger,
+        build: { outDir: options.outDir, emptyOutDir: !options.offline },
+        plugins: options.inputs ? [collectInputs(options.inputs)] : [],
+      }),
+    ),
   );
+}
+
+let productionBuilds = 0;
+let nodeEnvBefore: string | undefined;
+
+/**
+ * Runs builds with NODE_ENV=production, which is what Vite reads to make a production build (no
+ * dev-only code, minified CSS). The commands start without NODE_ENV, which Vite takes as that; a
+ * process that set another (a test runner sets `test`) would otherwise build something else than
+ * `npm run build` does. Given back once the last build running at the same time is done.
+ */
+async function asProduction<T>(run: () => Promise<T>): Promise<T> {
+  if (productionBuilds++ === 0) nodeEnvBefore = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    return await run();
+  } finally {
+    if (--productionBuilds === 0) {
+      if (nodeEnvBefore === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnvBefore;
+    }
+  }
 }
 
 /** What `buildDeckFolder` wrote. */
