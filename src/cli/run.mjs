@@ -57,8 +57,29 @@ function currentBundle() {
 }
 
 /**
- * Bundles every command (shared code in chunks of its own, packages left to node_modules) into a
- * new folder, then points the stamp at it: a command started meanwhile uses the old bundle whole.
+ * The pure JavaScript packages of the Markdown pipeline, bundled in with the commands: Node then
+ * loads a few files instead of a hundred modules, 40 ms of a build's start (measured). Every other
+ * package is loaded from node_modules as it is (Vite, sharp and the browser drivers find files of
+ * their own next to their code).
+ */
+const BUNDLED_PACKAGES = new Set(["marked", "yaml", "parse5", "entities", "highlight.js"]);
+
+/** @type {import("esbuild").Plugin} */
+const otherPackagesExternal = {
+  name: "other-packages-external",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const [scope = "", name = ""] = args.path.split("/");
+      const bundled = BUNDLED_PACKAGES.has(scope.startsWith("@") ? `${scope}/${name}` : scope);
+      return bundled ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
+/**
+ * Bundles every command (shared code in chunks of its own, most packages left to node_modules)
+ * into a new folder, then points the stamp at it: a command started meanwhile uses the old bundle
+ * whole.
  * @returns {Promise<string>}
  */
 async function bundle() {
@@ -75,7 +96,11 @@ async function bundle() {
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
+    plugins: [otherPackagesExternal],
+    // The bundled packages' CommonJS code asks for Node's own modules with `require`.
+    banner: {
+      js: 'import { createRequire as createBundleRequire } from "node:module"; const require = createBundleRequire(import.meta.url);',
+    },
     metafile: true,
     logLevel: "error",
   });
