@@ -2,6 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vite";
 import { cspPlugin } from "./src/vite/csp.ts";
 import { deckPlugin, loadDeck } from "./src/vite/deck-plugin.ts";
+import { fontPreloadPlugin } from "./src/vite/font-preload.ts";
 import { deckCharacters, fontSubsetPlugin } from "./src/vite/font-subset.ts";
 import { deckIconPlugin } from "./src/vite/icon.ts";
 import { OFFLINE_MODE, offlinePlugins, openFromDiskPlugin } from "./src/vite/offline.ts";
@@ -42,7 +43,7 @@ export default defineConfig(({ mode }) => {
         () => deckCharacters(loadDeck({ slidesDir, themesDir }).deck),
         path.resolve("node_modules/.cache/deck-fonts"),
       ),
-      ...(offline ? offlinePlugins() : [openFromDiskPlugin()]),
+      ...(offline ? offlinePlugins() : [openFromDiskPlugin(), fontPreloadPlugin()]),
       cspPlugin(),
     ],
     server: { host: "127.0.0.1", port: 5173, strictPort: false, headers },

@@ -20,9 +20,9 @@ const pairing = pairingToken(mode, location.search, sessionStorage);
 guardMessages(window, { trustParent: mode === "receiver", pairingToken: pairing });
 replaceAlert();
 // Every face the deck's stylesheets declare (subset to its characters, a few kilobytes each) is
-// fetched now, not once the first slide is laid out: it then shows in its fonts sooner, and a
-// print has all its files while reveal.js lays it out. Not a <link rel=preload>: a face a deck
-// never uses would be a console warning.
+// loaded now, not once a slide that uses it is laid out: a print then has all its files while
+// reveal.js lays it out. The built page's head has asked for the files already (font-preload.ts);
+// loading each face here also uses each of those, so that none was preloaded in vain.
 for (const face of document.fonts) face.load().catch(() => undefined);
 const root = document.querySelector<HTMLElement>(".reveal");
 let started: Promise<RevealApi | undefined> | undefined;
