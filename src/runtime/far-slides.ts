@@ -9,17 +9,22 @@ const SHOWN_AT_START = 3;
 /** Decks with more slides than this start with the far ones set aside (see setAsideFarSlides). */
 export const SET_ASIDE_FROM = 40;
 
+/** Slides taken out of the page until the first one is shown, to go back into `slides`. */
+export interface SetAside {
+  slides: HTMLElement;
+  /** The top-level sections taken out, in order (they go back after the others). */
+  far: HTMLElement[];
+  aside: DocumentFragment;
+}
+
 /**
  * Takes the slides far from the first one out of the page before reveal.js starts, when the deck
- * is large and opens at its first slide; returns what puts them back, or undefined when nothing was
- * taken. reveal.js does work for every slide as it starts (a background each, its contrast, a
- * layout): for 500 slides, 40 ms more before the first slide shows (measured); set aside, that
- * work is done once the first slide is on the screen.
+ * is large and opens at its first slide; nothing when not. reveal.js does work for every slide as
+ * it starts (a background each, its contrast, a layout): for 500 slides, 40 ms more before the
+ * first slide shows (measured); set aside, that work is done once the first slide is on the
+ * screen.
  */
-export function setAsideFarSlides(
-  slides: HTMLElement,
-  hash: string,
-): (() => HTMLElement[]) | undefined {
+export function setAsideFarSlides(slides: HTMLElement, hash: string): SetAside | undefined {
   const horizontal = Array.from(slides.children).filter(
     (child): child is HTMLElement => child instanceof HTMLElement && child.tagName === "SECTION",
   );
@@ -29,10 +34,7 @@ export function setAsideFarSlides(
   const far = horizontal.slice(SHOWN_AT_START);
   const aside = document.createDocumentFragment();
   aside.append(...far);
-  return () => {
-    slides.append(aside);
-    return far;
-  };
+  return { slides, far, aside };
 }
 
 /**
@@ -53,13 +55,14 @@ function safeDecode(text: string): string {
 }
 
 /**
- * Puts set-aside slides back once the first slide has been painted, and tells reveal.js about
- * them; the slide the speaker is on stays (the slides come back after it). Returns the slides put
- * back (those inside vertical stacks, not the stacks).
+ * Puts set-aside slides back once the first slide has been painted (`prepare` readies them first),
+ * and tells reveal.js about them; the slide the speaker is on stays (the slides come back after
+ * it). Returns the slides put back (those inside vertical stacks, not the stacks).
  */
 export async function restoreAfterPaint(
   reveal: RevealApi,
-  restore: () => HTMLElement[],
+  { slides, far, aside }: SetAside,
+  prepare: (aside: DocumentFragment) => void,
 ): Promise<HTMLElement[]> {
   // After the next frame is drawn: a frame's callbacks run before it is painted, a task after. A
   // hidden page draws no frame (and shows nothing to wait for).
@@ -67,9 +70,10 @@ export async function restoreAfterPaint(
     if (document.visibilityState === "hidden") setTimeout(resolve, 0);
     else requestAnimationFrame(() => setTimeout(resolve, 0));
   });
-  const restored = restore();
+  prepare(aside);
+  slides.append(aside);
   reveal.sync();
-  return restored.flatMap((section) => {
+  return far.flatMap((section) => {
     const inner = Array.from(section.querySelectorAll("section"));
     return inner.length > 0 ? inner.filter((slide) => !slide.querySelector("section")) : [section];
   });

@@ -4,7 +4,12 @@ import { bindCodeSteps, printCodeSteps, showCodeSteps } from "./code-steps.ts";
 import { restoreAfterPaint, setAsideFarSlides } from "./far-slides.ts";
 import { imagesSettled, relayoutOnImageLoad } from "./images-settled.ts";
 import type { DeckMode } from "./mode.ts";
-import { mountSlides, renderSlides, slideSections } from "./render-slides.ts";
+import {
+  fillPrerenderedAssets,
+  mountSlides,
+  renderSlides,
+  slideSections,
+} from "./render-slides.ts";
 import { revealConfig } from "./reveal-config.ts";
 import { bindSpeakerView } from "./speaker-view.ts";
 
@@ -35,14 +40,15 @@ export async function startDeck(
     return existing;
   }
   const slides = slidesElement(root);
-  mountSlides(slides, deck, assetUrls);
-  // reveal.js lays out its print pages once, from the heights it measures then.
-  if (mode === "print") await imagesSettled();
-  // Only an audience's slide view: other views show several slides at once from the start.
-  const restore =
+  // Only an audience's slide view: other views show several slides at once from the start. Set
+  // aside before their files are filled in, which is then done for them after the first slide.
+  const setAside =
     mode === "audience" && !options.scrollView
       ? setAsideFarSlides(slides, location.hash)
       : undefined;
+  mountSlides(slides, deck, assetUrls);
+  // reveal.js lays out its print pages once, from the heights it measures then.
+  if (mode === "print") await imagesSettled();
   const withSpeakerView = mode === "audience" || mode === "presenter";
   const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
   const config = revealConfig(deck, mode, reducedMotion, options.scrollView);
@@ -59,11 +65,12 @@ export async function startDeck(
   if (withSpeakerView) bindSpeakerView(reveal);
   // A slide printed with all its fragments shown shows its code whole (see printCodeSteps).
   if (mode !== "print") bindCodeSteps(reveal);
-  if (restore) {
+  if (setAside) {
     // Its total would be the slides there so far.
     const slideNumber = root.querySelector<HTMLElement>(".slide-number");
     if (slideNumber) slideNumber.style.visibility = "hidden";
-    const restored = restoreAfterPaint(reveal, restore).then((far) => {
+    const fill = (aside: DocumentFragment) => fillPrerenderedAssets(aside, assetUrls);
+    const restored = restoreAfterPaint(reveal, setAside, fill).then((far) => {
       for (const slide of far) showCodeSteps(slide);
       slideNumber?.style.removeProperty("visibility");
     });

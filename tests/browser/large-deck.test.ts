@@ -14,11 +14,13 @@ import { buildAndPreview, type Served, writeDeck } from "../helpers/deck-server.
 const COUNT = SET_ASIDE_FROM + 20;
 const CODE = COUNT - 10;
 const STACKED = COUNT - 5;
+const PICTURED = COUNT - 2;
 
 function slide(index: number): string {
   const code = index === CODE ? "```rust {1|2}\nlet a = 1;\nlet b = 2;\n```\n\n" : "";
   const below = index === STACKED ? `\n--\n\n## Below ${index}\n\nUnder it.\n` : "";
-  return `## Slide ${index}\n\nPoint ${index}.\n\n${code}Note:\nSay ${index}.\n${below}`;
+  const picture = index === PICTURED ? "![A square](square.svg)\n\n" : "";
+  return `## Slide ${index}\n\nPoint ${index}.\n\n${code}${picture}Note:\nSay ${index}.\n${below}`;
 }
 
 let slides: string;
@@ -28,6 +30,8 @@ beforeAll(async () => {
   slides = writeDeck({
     "deck.yaml": "separator: '^---$'\nverticalSeparator: '^--$'\n",
     "talk.md": Array.from({ length: COUNT }, (_, i) => slide(i + 1)).join("\n---\n\n"),
+    "square.svg":
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><rect width="200" height="200" fill="#a63a0c"/></svg>',
   });
   served = await buildAndPreview(slides);
   session = await openSession(served.url);
@@ -90,6 +94,22 @@ describe(`a deck of ${COUNT + 1} slides`, () => {
     await expect.poll(() => currentSlideId(page)).toBe(`below-${STACKED}`);
     await page.keyboard.press("ArrowUp");
     await expect.poll(() => currentSlideId(page)).toBe(`slide-${STACKED}`);
+  });
+
+  test("a far slide's picture is there when the speaker gets to it", async () => {
+    const { page } = session;
+    await gotoDeck(page, served.url);
+    await page.keyboard.press("End");
+    await page.evaluate((id) => {
+      location.hash = `#/${id}`;
+    }, `slide-${PICTURED}`);
+    await expect.poll(() => currentSlideId(page)).toBe(`slide-${PICTURED}`);
+    await expect
+      .poll(() =>
+        page.$eval("section.present img", (img) => (img as HTMLImageElement).naturalWidth),
+      )
+      .toBe(200);
+    expect(session.errors).toEqual([]);
   });
 
   test("a link to a far slide opens there, and a reload at the first slide opens whole", async () => {
