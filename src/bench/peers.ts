@@ -14,6 +14,7 @@ import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { preview } from "vite";
 import { compareFileNames } from "../deck/build-deck.ts";
+import { firstContentfulPaint } from "./paint.ts";
 import { gzipSize, inlineCode } from "./payload.ts";
 
 /** A peer's command lines, run with `npm run` in a folder whose node_modules has the peer. */
@@ -87,9 +88,7 @@ async function loadPage(browser: Browser, url: string): Promise<{ paintMs: numbe
   });
   try {
     await page.goto(url, { waitUntil: "networkidle0" });
-    const paintMs = await page.evaluate(
-      () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
-    );
+    const paintMs = await firstContentfulPaint(page);
     const kb = (await Promise.all(sizes)).reduce((a, b) => a + b, 0) / 1000;
     return { paintMs, kb };
   } finally {

@@ -1,4 +1,5 @@
 import type { RevealApi } from "reveal.js";
+import { afterNextPaint } from "./next-paint.ts";
 
 /**
  * The slides reveal.js shows around the first one (its `viewDistance` is 3: the first and the two
@@ -64,12 +65,7 @@ export async function restoreAfterPaint(
   { slides, far, aside }: SetAside,
   prepare: (aside: DocumentFragment) => void,
 ): Promise<HTMLElement[]> {
-  // After the next frame is drawn: a frame's callbacks run before it is painted, a task after. A
-  // hidden page draws no frame (and shows nothing to wait for).
-  await new Promise<void>((resolve) => {
-    if (document.visibilityState === "hidden") setTimeout(resolve, 0);
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
+  await afterNextPaint();
   prepare(aside);
   slides.append(aside);
   reveal.sync();
