@@ -12,7 +12,7 @@ export const BUDGETS = {
   /** What each slide more adds to a slides PDF. */
   pdfPerSlideMs: 15,
   /** The large deck's first slide against the talk's: independent of the deck's size. */
-  largeFirstSlideRatio: 1.25,
+  largeFirstSlideRatio: 1.15,
   /** A deck with three photos straight from a phone: its single file, and its slides PDF. */
   photoSingleFileKb: 1500,
   photoPdfKb: 2000,
