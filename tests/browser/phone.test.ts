@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { currentSlideId } from "../helpers/browser-session.ts";
 import { buildAndPreview, fixtureDeck, type Served } from "../helpers/deck-server.ts";
-import { PHONE_PROBE, type PhoneView } from "../helpers/phone-probe.ts";
+import { PHONE_PROBE, type PhoneView, SCROLL_SETTLED } from "../helpers/phone-probe.ts";
 import { launchPlaywright } from "../helpers/playwright-browser.ts";
 
 // The published deck on a phone (390×844 CSS pixels, touch), in Chromium: held upright reveal.js
@@ -71,6 +71,8 @@ describe("the deck on a phone (Chromium, touch)", () => {
       expect(upright.textPx).toBeGreaterThanOrEqual(9);
       await swipe(context, page, [200, 700], [200, 150]);
       await expect.poll(async () => (await view(page)).id).not.toBe("plain-text");
+      // Where the finger's scroll came to rest (under load it was still moving when first read).
+      await page.evaluate(SCROLL_SETTLED);
       const reached = await view(page);
       expect(reached.sideways).toBe(0);
       // Turned sideways: the slides, on the slide the finger reached.

@@ -39,3 +39,22 @@ export const PHONE_PROBE = `(() => {
     scrollView: viewport.classList.contains("reveal-scroll"),
   };
 })()`;
+
+/**
+ * An expression, evaluated in the deck's page, that resolves once the scroll a finger started is
+ * over: neither the page nor reveal.js's scroll view has moved for five frames in a row.
+ */
+export const SCROLL_SETTLED = `new Promise((resolve) => {
+  const viewport = document.querySelector(".reveal-viewport") || document.documentElement;
+  const position = () => viewport.scrollTop + document.scrollingElement.scrollTop;
+  let last = Number.NaN;
+  let still = 0;
+  const check = () => {
+    const now = position();
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= 5) resolve(now);
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})`;
