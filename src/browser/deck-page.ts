@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, HTTPRequest, Page } from "puppeteer-core";
-import { contentTypeOf } from "./content-type.ts";
+import { readDistFile } from "./dist-file.ts";
 
 /** The built deck cannot be opened (not built, or broken). */
 export class DeckPageError extends Error {
@@ -109,17 +109,24 @@ async function answerFromDisk(request: HTTPRequest, root: string, problems: Page
     });
     return request.abort("blockedbyclient");
   }
-  const relative = decodeURIComponent(url.pathname === "/" ? "/index.html" : url.pathname);
-  const file = path.join(root, relative);
-  if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-    problems.push({ kind: "missing-file", message: `missing file: ${relative}`, url: url.href });
+  const found = readDistFile(root, url.pathname);
+  if (!found) {
+    problems.push({
+      kind: "missing-file",
+      message: `missing file: ${safeDecode(url.pathname)}`,
+      url: url.href,
+    });
     return request.respond({ status: 404, contentType: "text/plain", body: "not found" });
   }
-  return request.respond({
-    status: 200,
-    contentType: contentTypeOf(file),
-    body: readFileSync(file),
-  });
+  return request.respond({ status: 200, contentType: found.type, body: found.body });
+}
+
+function safeDecode(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { contentTypeOf } from "../browser/content-type.ts";
+import { readDistFile } from "../browser/dist-file.ts";
 
 /**
  * The tag that tells a deck page it is served by `npm run present`: where its socket is, and for
@@ -26,19 +25,10 @@ export function staticFile(
   pathname: string,
   meta: string,
 ): StaticFile | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
-  const root = path.resolve(distDir);
-  const file = path.resolve(root, `.${decoded.endsWith("/") ? `${decoded}index.html` : decoded}`);
-  if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-    return undefined;
-  }
-  const type = contentTypeOf(file);
-  if (file !== path.join(root, "index.html")) return { body: readFileSync(file), type };
-  const html = readFileSync(file, "utf8").replace(/<head>/i, (head) => `${head}\n    ${meta}`);
+  const found = readDistFile(distDir, pathname);
+  if (!found) return undefined;
+  const { file, type, body } = found;
+  if (file !== path.join(path.resolve(distDir), "index.html")) return { body, type };
+  const html = String(body).replace(/<head>/i, (head) => `${head}\n    ${meta}`);
   return { body: Buffer.from(html), type };
 }

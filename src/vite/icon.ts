@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Plugin } from "vite";
+import { contentTypeOf } from "../browser/dist-file.ts";
 
 /** Icon files a deck may put in its slides folder, first found wins; else the engine's own. */
 export const DECK_ICON_FILES = [
@@ -10,12 +11,6 @@ export const DECK_ICON_FILES = [
   "favicon.png",
   "favicon.ico",
 ];
-
-const TYPES: Record<string, string> = {
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-};
 
 /** The engine's icon: a slide on a stand, in the default theme's accent. */
 // Relative to the project, as the commands and the dev server run there (the commands run bundled).
@@ -32,7 +27,7 @@ export function findDeckIcon(slidesDir: string): string {
  * no `favicon.ico` (a 404 and a console error over http), and the single file carries it too.
  */
 export function iconLink(file: string): string {
-  const type = TYPES[path.extname(file).toLowerCase()] ?? "image/png";
+  const type = contentTypeOf(file);
   const data = readFileSync(file).toString("base64");
   return `<link rel="icon" type="${type}" href="data:${type};base64,${data}">`;
 }
