@@ -8,6 +8,7 @@ import { preview } from "vite";
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { stampFile } from "../vite/build-stamp.ts";
 import { BUDGETS } from "./bench-budgets.ts";
+import { timeNpmScript } from "./npm-script.ts";
 import { firstContentfulPaint } from "./paint.ts";
 import { pagePayload, wholeDeckPayload } from "./payload.ts";
 import { benchPeers, type PeerResult } from "./peers.ts";
@@ -38,26 +39,14 @@ function runWorker(
   };
 }
 
-/**
- * Runs a command as the speaker does, `npm run <script> -- <args>`, on a deck, and returns the
- * milliseconds from process start to exit (npm included).
- */
+/** Runs a command as the speaker does, `npm run <script> -- <args>`, on a deck. */
 function runCommand(
   script: string,
   args: readonly string[],
   deck: { slidesDir: string; outDir: string },
-  cwd = ROOT,
 ): { ms: number } {
-  const started = performance.now();
-  const run = spawnSync("npm", ["run", "--silent", script, "--", ...args], {
-    cwd,
-    encoding: "utf8",
-    timeout: 300_000,
-    env: { ...process.env, DECK_DIR: deck.slidesDir, DECK_OUT_DIR: deck.outDir },
-  });
-  const ms = performance.now() - started;
-  if (run.status !== 0) throw new Error(`npm run ${script} failed:\n${run.stderr}`);
-  return { ms };
+  const env = { ...process.env, DECK_DIR: deck.slidesDir, DECK_OUT_DIR: deck.outDir };
+  return { ms: timeNpmScript(ROOT, script, args, env) };
 }
 
 function repeat<T>(warmup: number, runs: number, measure: () => T): T[] {

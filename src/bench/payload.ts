@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 
 /**
  * Bytes a page loads, by kind: JavaScript and CSS gzipped (as a server sends them; the page's
@@ -32,18 +32,13 @@ export interface PagePayload {
 }
 
 /**
- * What the browser loads until the first slide is shown (reveal.js ready, fonts loaded), and
- * until the network is idle, measured from the responses themselves, in a fresh context (a venue
- * laptop's cold cache). Fonts are counted whenever they load.
+ * Records what a page receives from now on: for each URL its resource kind and its size as a
+ * `Payload` counts it (fonts raw, scripts and styles gzipped, a page's inline code gzipped).
  */
-export async function pagePayload(browser: Browser, url: string): Promise<PagePayload> {
-  const context = await browser.createBrowserContext();
+export function recordResponses(page: Page): Map<string, Promise<{ kind: string; size: number }>> {
   const bodies = new Map<string, Promise<{ kind: string; size: number }>>();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1280, height: 720 });
   page.on("response", (response) => {
     const kind = response.request().resourceType();
-    // A page's own inline scripts and styles count as scripts and styles.
     const size = (body: Buffer) =>
       kind === "font"
         ? body.length
@@ -58,6 +53,28 @@ export async function pagePayload(browser: Browser, url: string): Promise<PagePa
         .catch(() => ({ kind, size: 0 })),
     );
   });
+  return bodies;
+}
+
+/** Adds a response of a kind to a payload: scripts and a page's inline code are JavaScript. */
+export function addToPayload(payload: Payload, kind: string, size: number): Payload {
+  if (kind === "font") return { ...payload, fonts: payload.fonts + size };
+  if (kind === "script" || kind === "document")
+    return { ...payload, jsGzip: payload.jsGzip + size };
+  if (kind === "stylesheet") return { ...payload, cssGzip: payload.cssGzip + size };
+  return payload;
+}
+
+/**
+ * What the browser loads until the first slide is shown (reveal.js ready, fonts loaded), and
+ * until the network is idle, measured from the responses themselves, in a fresh context (a venue
+ * laptop's cold cache). Fonts are counted whenever they load.
+ */
+export async function pagePayload(browser: Browser, url: string): Promise<PagePayload> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1280, height: 720 });
+  const bodies = recordResponses(page);
   try {
     await page.goto(url, { waitUntil: "networkidle0" });
     await page.waitForSelector(".reveal[data-deck-ready]");
@@ -74,22 +91,14 @@ export async function pagePayload(browser: Browser, url: string): Promise<PagePa
           .map((entry) => entry.name);
       }),
     );
-    const add = (payload: Payload, kind: string, size: number): Payload => {
-      if (kind === "font") return { ...payload, fonts: payload.fonts + size };
-      if (kind === "script" || kind === "document") {
-        return { ...payload, jsGzip: payload.jsGzip + size };
-      }
-      if (kind === "stylesheet") return { ...payload, cssGzip: payload.cssGzip + size };
-      return payload;
-    };
     let firstSlide: Payload = { jsGzip: 0, cssGzip: 0, fonts: 0 };
     let untilIdle: Payload = { jsGzip: 0, cssGzip: 0, fonts: 0 };
     for (const [resource, body] of bodies) {
       const { kind, size } = await body;
-      untilIdle = add(untilIdle, kind, size);
+      untilIdle = addToPayload(untilIdle, kind, size);
       // The page itself comes first; it is no resource entry of its own.
       if (kind === "font" || kind === "document" || before.has(resource)) {
-        firstSlide = add(firstSlide, kind, size);
+        firstSlide = addToPayload(firstSlide, kind, size);
       }
     }
     return { firstSlide, untilIdle };

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -14,8 +13,9 @@ import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { preview } from "vite";
 import { compareFileNames } from "../deck/build-deck.ts";
+import { timeNpmScript } from "./npm-script.ts";
 import { firstContentfulPaint } from "./paint.ts";
-import { gzipSize, inlineCode } from "./payload.ts";
+import { addToPayload, type Payload, recordResponses } from "./payload.ts";
 
 /** A peer's command lines, run with `npm run` in a folder whose node_modules has the peer. */
 interface Peer {
@@ -63,34 +63,22 @@ function oneFile(slidesDir: string): string {
     .join("\n\n---\n\n");
 }
 
-function timed(cwd: string, script: string, env: NodeJS.ProcessEnv): number {
-  const started = performance.now();
-  const run = spawnSync("npm", ["run", "--silent", script], { cwd, env, encoding: "utf8" });
-  const ms = performance.now() - started;
-  if (run.status !== 0) throw new Error(`${script} failed:\n${run.stderr}`);
-  return ms;
-}
-
 /** First contentful paint of a page and the JS+CSS it loaded until idle, in a fresh context. */
 async function loadPage(browser: Browser, url: string): Promise<{ paintMs: number; kb: number }> {
   const context = await browser.createBrowserContext();
-  const sizes: Promise<number>[] = [];
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 720 });
-  page.on("response", (response) => {
-    const kind = response.request().resourceType();
-    if (kind === "script" || kind === "stylesheet") {
-      sizes.push(response.buffer().then(gzipSize, () => 0));
-    } else if (kind === "document") {
-      // Marp writes its scripts and styles into the page itself: they count too.
-      sizes.push(response.text().then(inlineCode, () => 0));
-    }
-  });
+  // Marp writes its scripts and styles into the page itself: they count too (as the page's code).
+  const bodies = recordResponses(page);
   try {
     await page.goto(url, { waitUntil: "networkidle0" });
     const paintMs = await firstContentfulPaint(page);
-    const kb = (await Promise.all(sizes)).reduce((a, b) => a + b, 0) / 1000;
-    return { paintMs, kb };
+    let loaded: Payload = { jsGzip: 0, cssGzip: 0, fonts: 0 };
+    for (const body of bodies.values()) {
+      const { kind, size } = await body;
+      loaded = addToPayload(loaded, kind, size);
+    }
+    return { paintMs, kb: (loaded.jsGzip + loaded.cssGzip) / 1000 };
   } finally {
     await context.close();
   }
@@ -134,7 +122,7 @@ export async function benchPeers(
       for (const peer of installed) {
         process.stderr.write(`peers: ${peer.name}\n`);
         const repeat = (script: string) =>
-          Array.from({ length: runs + 1 }, () => timed(work, script, env)).slice(1);
+          Array.from({ length: runs + 1 }, () => timeNpmScript(work, script, [], env)).slice(1);
         const buildMs = repeat(`${peer.bin}-build`);
         const pdfMs = peer.pdf ? repeat(`${peer.bin}-pdf`) : [];
         const url = `${server.resolvedUrls?.local[0] ?? ""}${peer.page}`;
