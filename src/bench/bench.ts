@@ -8,6 +8,7 @@ import { preview } from "vite";
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { stampFile } from "../vite/build-stamp.ts";
 import { BUDGETS } from "./bench-budgets.ts";
+import { openFreshPage } from "./fresh-page.ts";
 import { timeNpmScript } from "./npm-script.ts";
 import { firstContentfulPaint } from "./paint.ts";
 import { pagePayload, wholeDeckPayload } from "./payload.ts";
@@ -87,10 +88,8 @@ async function firstSlideTime(
   browser: Browser,
   url: string,
 ): Promise<{ ms: number; paintMs: number; heapMb: number }> {
-  const context = await browser.createBrowserContext();
+  const { context, page } = await openFreshPage(browser);
   try {
-    const page = await context.newPage();
-    await page.setViewport({ width: 1280, height: 720 });
     await page.goto(url);
     await page.waitForSelector(".reveal[data-deck-ready]");
     const ms = await page.evaluate(

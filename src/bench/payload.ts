@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "puppeteer-core";
+import { openFreshPage } from "./fresh-page.ts";
 
 /**
  * Bytes a page loads, by kind: JavaScript and CSS gzipped (as a server sends them; the page's
@@ -71,9 +72,7 @@ export function addToPayload(payload: Payload, kind: string, size: number): Payl
  * laptop's cold cache). Fonts are counted whenever they load.
  */
 export async function pagePayload(browser: Browser, url: string): Promise<PagePayload> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1280, height: 720 });
+  const { context, page } = await openFreshPage(browser);
   const bodies = recordResponses(page);
   try {
     await page.goto(url, { waitUntil: "networkidle0" });

@@ -13,6 +13,7 @@ import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { preview } from "vite";
 import { compareFileNames } from "../deck/build-deck.ts";
+import { openFreshPage } from "./fresh-page.ts";
 import { timeNpmScript } from "./npm-script.ts";
 import { firstContentfulPaint } from "./paint.ts";
 import { addToPayload, type Payload, recordResponses } from "./payload.ts";
@@ -65,9 +66,7 @@ function oneFile(slidesDir: string): string {
 
 /** First contentful paint of a page and the JS+CSS it loaded until idle, in a fresh context. */
 async function loadPage(browser: Browser, url: string): Promise<{ paintMs: number; kb: number }> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1280, height: 720 });
+  const { context, page } = await openFreshPage(browser);
   // Marp writes its scripts and styles into the page itself: they count too (as the page's code).
   const bodies = recordResponses(page);
   try {
