@@ -87,7 +87,9 @@ export function revealConfig(
         embedded: true,
         hash: true,
         respondToHashChanges: true,
-        slideNumber: "c/t",
+        // The view's own panel says which slide of how many; drawn on the small slide as well,
+        // at its screen size, the number covered the slide's last line.
+        slideNumber: false,
         progress: true,
         controls: false,
         postMessage: true,

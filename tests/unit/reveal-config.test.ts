@@ -35,7 +35,11 @@ describe("revealConfig", () => {
   });
 
   test("embeds the presenter's deck, and keeps the preview passive", () => {
-    expect(revealConfig(deck, "presenter")).toMatchObject({ embedded: true, hash: true });
+    expect(revealConfig(deck, "presenter")).toMatchObject({
+      embedded: true,
+      hash: true,
+      slideNumber: false,
+    });
     expect(revealConfig(deck, "preview")).toMatchObject({
       keyboard: false,
       hash: false,
