@@ -2,6 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vite";
 import { cspPlugin } from "./src/vite/csp.ts";
 import { deckPlugin, loadDeck } from "./src/vite/deck-plugin.ts";
+import { earlyPaintPlugin } from "./src/vite/early-paint.ts";
 import { fontPreloadPlugin } from "./src/vite/font-preload.ts";
 import { deckCharacters, fontSubsetPlugin } from "./src/vite/font-subset.ts";
 import { deckIconPlugin } from "./src/vite/icon.ts";
@@ -43,6 +44,7 @@ export default defineConfig(({ mode }) => {
         () => deckCharacters(loadDeck({ slidesDir, themesDir }).deck),
         path.resolve("node_modules/.cache/deck-fonts"),
       ),
+      earlyPaintPlugin(() => loadDeck({ slidesDir, themesDir }).deck),
       ...(offline ? offlinePlugins() : [openFromDiskPlugin(), fontPreloadPlugin()]),
       cspPlugin(),
     ],

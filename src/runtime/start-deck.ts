@@ -1,9 +1,11 @@
 import Reveal, { type RevealApi, type RevealConfig } from "reveal.js";
 import type { Deck } from "../deck/model.ts";
 import { bindCodeSteps, printCodeSteps, showCodeSteps } from "./code-steps.ts";
+import { endEarlyPaint, isEarlyPainted } from "./early-paint.ts";
 import { restoreAfterPaint, setAsideFarSlides } from "./far-slides.ts";
 import { imagesSettled, relayoutOnImageLoad } from "./images-settled.ts";
 import type { DeckMode } from "./mode.ts";
+import { afterNextPaint } from "./next-paint.ts";
 import {
   fillPrerenderedAssets,
   mountSlides,
@@ -60,7 +62,11 @@ export async function startDeck(
     printCodeSteps(reveal, root);
     root.dataset.pdfReady = "true";
   });
+  // The first slide is on the screen already (see src/vite/early-paint.ts): the browser draws it
+  // before reveal.js takes its time to start, which then lays it out where it is.
+  if (isEarlyPainted()) await afterNextPaint();
   await reveal.initialize();
+  endEarlyPaint();
   relayoutOnImageLoad(slides, () => reveal.layout());
   if (withSpeakerView) bindSpeakerView(reveal);
   // A slide printed with all its fragments shown shows its code whole (see printCodeSteps).

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -12,6 +12,8 @@ import {
   fixtureDeck,
   type Served,
 } from "../helpers/deck-server.ts";
+import { serveWithHeldScript } from "../helpers/held-script-server.ts";
+import { differingPixels, SLIDE_ONLY_CSS } from "../helpers/pixels.ts";
 import { type Engine, type EngineWindow, waitFor, waitForValue } from "./engine.ts";
 import { firefoxAvailability, launchFirefox } from "./firefox.ts";
 import { launchWebKit, webkitAvailability } from "./webkit.ts";
@@ -76,7 +78,6 @@ for (const engine of ENGINES) {
         if (phone.readyState !== WebSocket.OPEN) {
           await new Promise((resolve) => phone.once("open", resolve));
         }
-        // The deck's page joins the socket (its CSP lets it reach its own origin's socket).
         // The deck's page joins the socket (its CSP lets it reach its own origin's socket): it
         // says hello when it joins after the phone, and where it is when it was there first.
         phone.send(JSON.stringify({ type: "hello" }));
@@ -93,6 +94,38 @@ for (const engine of ENGINES) {
         phone.close();
         await deck.close();
         await server.close();
+      }
+    });
+
+    test("the first slide is painted before reveal.js starts, where reveal.js lays it out", async () => {
+      const held = await serveWithHeldScript(served.outDir);
+      const deck = await browser.open(held.url);
+      const shots = mkdtempSync(path.join(tmpdir(), "deck-early-paint-"));
+      made.push(shots);
+      const shot = async (name: string) => {
+        const file = path.join(shots, `${name}.png`);
+        await deck.screenshot(file);
+        return readFileSync(file);
+      };
+      try {
+        const early = '!!document.querySelector(".reveal .slides > section.present")';
+        expect(await deck.evaluate(early)).toBe(true);
+        await deck.evaluate("document.fonts.ready.then(() => true)");
+        const before = await shot("before");
+        held.release();
+        await ready(deck);
+        await deck.evaluate(
+          `(document.head.append(Object.assign(document.createElement("style"), { textContent: ${JSON.stringify(SLIDE_ONLY_CSS)} })), document.fonts.ready.then(() => true))`,
+        );
+        // reveal.js fades the other slides' backgrounds in place as it starts.
+        await deck.evaluate(
+          "Promise.all(document.getAnimations().map((a) => a.finished)).then(() => true)",
+        );
+        expect(differingPixels(before, await shot("after"))).toBe(0);
+        expect(await browser.problems(deck)).toEqual([]);
+      } finally {
+        await deck.close();
+        await held.close();
       }
     });
 

@@ -1,0 +1,25 @@
+import { PNG } from "pngjs";
+
+/** How many pixels of two same-sized PNG screenshots differ in colour (alpha ignored). */
+export function differingPixels(a: Buffer, b: Buffer): number {
+  const first = PNG.sync.read(a);
+  const second = PNG.sync.read(b);
+  if (first.width !== second.width || first.height !== second.height) {
+    throw new Error(
+      `screenshots differ in size: ${first.width}×${first.height}, ${second.width}×${second.height}`,
+    );
+  }
+  let count = 0;
+  for (let i = 0; i < first.data.length; i += 4) {
+    const same =
+      first.data[i] === second.data[i] &&
+      first.data[i + 1] === second.data[i + 1] &&
+      first.data[i + 2] === second.data[i + 2];
+    if (!same) count++;
+  }
+  return count;
+}
+
+/** A stylesheet that hides reveal.js's controls, progress bar and slide number: the slide alone. */
+export const SLIDE_ONLY_CSS =
+  ".reveal .controls, .reveal .progress, .reveal .slide-number { display: none !important; }";
