@@ -30,7 +30,11 @@ let refreshPresenter: ((deck: Deck) => void) | undefined;
 
 // The presenter view, the handout view and the dev overlay are loaded only in their modes, so an
 // audience window downloads none of them.
-async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string[]) {
+async function firstStart(revealRoot: HTMLElement, module: DeckModule, assetUrls: string[]) {
+  // The audience's view shows its slides from the page; every other view reads their outline.
+  const rehearsing = mode === "audience" && new URLSearchParams(location.search).has("rehearse");
+  const deck = await withSlides(module, mode !== "audience" || rehearsing);
+  if (!deck) return undefined;
   if (mode === "print" || mode === "handout") publishDeckModel(deck);
   if (mode === "handout") {
     const [{ renderHandout }, { readHandoutOptions }] = await Promise.all([
@@ -92,7 +96,7 @@ async function firstStart(revealRoot: HTMLElement, deck: Deck, assetUrls: string
       presenter.mountAudienceStatus(view.time, followers, windows.openAudience);
     }
   }
-  if (mode === "audience" && new URLSearchParams(location.search).has("rehearse")) {
+  if (rehearsing) {
     const { startRehearsal } = await import("./rehearsal-recorder.ts");
     startRehearsal(reveal, deck);
   }
@@ -126,13 +130,21 @@ async function show(module: DeckModule): Promise<void> {
   await module.themeStyles[theme]?.();
   applyTheme(theme);
   if (!started) {
-    started = firstStart(root, deck, assetUrls);
+    started = firstStart(root, module, assetUrls);
     return;
   }
   const reveal = await started;
   if (!reveal) return;
   await startDeck(root, deck, assetUrls, mode);
   refreshPresenter?.(deck);
+}
+
+// The deck, with its slides' outline when `needed` (a built page's module leaves it out, see
+// src/vite/deck-module.ts); the dev server's deck has its slides.
+async function withSlides(module: DeckModule, needed: boolean): Promise<Deck | null> {
+  const { deck } = module;
+  if (!deck || !needed || deck.slides.length > 0) return deck;
+  return { ...deck, slides: await module.loadSlides() };
 }
 
 // The present server is back (started again, so with a new key): load the page again from it.

@@ -19,6 +19,12 @@ export const SLIDE_MARGIN = 0.06;
  */
 export const SCROLL_ACTIVATION_WIDTH = 435;
 
+/**
+ * A window in which reveal.js turns a deck into its scroll view: the space for slides (the window
+ * less its margin) at most SCROLL_ACTIVATION_WIDTH wide, a phone held upright.
+ */
+export const NARROW = `(max-width: ${Math.floor(SCROLL_ACTIVATION_WIDTH / (1 - SLIDE_MARGIN))}px)`;
+
 /** reveal.js options its type definitions lack (see reveal.js's config.js). */
 export interface PacingConfig {
   /** Seconds the talk has; the speaker view paces against it. */

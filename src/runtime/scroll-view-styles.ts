@@ -1,10 +1,4 @@
-import { SCROLL_ACTIVATION_WIDTH, SLIDE_MARGIN } from "./reveal-config.ts";
-
-/**
- * A window in which reveal.js turns a deck into its scroll view: the space for slides (the window
- * less its margin) at most SCROLL_ACTIVATION_WIDTH wide, a phone held upright.
- */
-export const NARROW = `(max-width: ${Math.floor(SCROLL_ACTIVATION_WIDTH / (1 - SLIDE_MARGIN))}px)`;
+import { NARROW } from "./reveal-config.ts";
 
 /** Loads reveal.js's scroll view stylesheet (split from its main one, see src/vite/reveal-css.ts). */
 export const loadScrollViewStyles = () => import("@deck/reveal-scroll.css");

@@ -1,6 +1,6 @@
 import type { RevealApi } from "reveal.js";
-import { SCROLL_ACTIVATION_WIDTH } from "./reveal-config.ts";
-import { loadScrollViewStyles, NARROW } from "./scroll-view-styles.ts";
+import { NARROW, SCROLL_ACTIVATION_WIDTH } from "./reveal-config.ts";
+import { loadScrollViewStyles } from "./scroll-view-styles.ts";
 
 /**
  * Keeps the slide when the window crosses into or out of the scroll view (a phone turned

@@ -1,8 +1,13 @@
 declare module "virtual:deck" {
-  import type { Deck, Diagnostic } from "../deck/model.ts";
+  import type { Deck, Diagnostic, Slide } from "../deck/model.ts";
 
-  /** The deck, or null when it has errors (dev server only: a build fails instead). */
+  /**
+   * The deck, or null when it has errors (dev server only: a build fails instead). A build's has
+   * no slides here: their HTML is in the page, their outline comes from `loadSlides`.
+   */
   export const deck: Deck | null;
+  /** The deck's slides: in a build, their outline (no HTML, no notes), a chunk of its own. */
+  export const loadSlides: () => Promise<Slide[]>;
   /** Everything the pipeline found, errors and warnings. */
   export const diagnostics: Diagnostic[];
   /** The bundled URL of each asset, in the order of `deck.assets`. */

@@ -30,7 +30,12 @@ export function generateDeckModule(parts: DeckModuleParts): string {
   });
   lines.push(
     `export const assetUrls = [${parts.assetFiles.map((_, index) => `asset${index}`).join(", ")}];`,
-    `export const deck = ${JSON.stringify(parts.prerendered && parts.deck ? outline(parts.deck) : (parts.deck ?? null))};`,
+    `export const deck = ${JSON.stringify(parts.prerendered && parts.deck ? { ...outline(parts.deck), slides: [] } : (parts.deck ?? null))};`,
+    // A built page's slides are in its HTML; their outline is a chunk of its own, for the views
+    // that read it (see generateSlidesModule).
+    parts.prerendered
+      ? `export const loadSlides = () => import(${JSON.stringify(SLIDES_MODULE_ID)}).then((module) => module.slides);`
+      : "export const loadSlides = () => Promise.resolve(deck ? deck.slides : []);",
     // A build has no overlay to show them in: they were printed.
     `export const diagnostics = ${JSON.stringify(parts.prerendered ? [] : parts.diagnostics)};`,
     `export const themes = ${JSON.stringify(parts.themes)};`,
@@ -40,6 +45,18 @@ export function generateDeckModule(parts: DeckModuleParts): string {
       .join(", ")}};`,
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** The id of the module that holds a built deck's slides' outline. */
+export const SLIDES_MODULE_ID = "virtual:deck-slides";
+
+/**
+ * The source of `virtual:deck-slides`: what the runtime reads of a built deck's slides (titles,
+ * timing, where they come from, a handout's background colour), which the audience's first slide
+ * does not wait for; the presenter, the handout, the print view and a rehearsal load it.
+ */
+export function generateSlidesModule(deck: Deck): string {
+  return `export const slides = ${JSON.stringify(outline(deck).slides)};\n`;
 }
 
 // A built page has the slides in its HTML; its script needs only what the runtime reads of them

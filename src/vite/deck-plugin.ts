@@ -10,7 +10,7 @@ import { decodeSource } from "../deck/source.ts";
 import { prerenderSlides } from "../runtime/render-slides.ts";
 import { SLIDE_SIZES } from "../runtime/reveal-config.ts";
 import { SLIDES_START } from "./csp.ts";
-import { generateDeckModule } from "./deck-module.ts";
+import { generateDeckModule, generateSlidesModule, SLIDES_MODULE_ID } from "./deck-module.ts";
 import { writeMathStylesheet } from "./math-styles.ts";
 import { BASE_STYLESHEET, type DeckLocation, readDeck } from "./read-deck.ts";
 import { REHEARSAL_ENDPOINT, saveRehearsal } from "./rehearsal-endpoint.ts";
@@ -22,6 +22,7 @@ export const DECK_STYLESHEET = "style.css";
 /** The id the runtime imports the deck from. */
 export const DECK_MODULE_ID = "virtual:deck";
 const RESOLVED_ID = `\0${DECK_MODULE_ID}`;
+const RESOLVED_SLIDES_ID = `\0${SLIDES_MODULE_ID}`;
 
 /** The deck as built from disk, with everything the module and the page need. */
 export interface DeckBuild {
@@ -153,9 +154,11 @@ export function deckPlugin(location: DeckLocation): Plugin {
       command = config.command;
     },
     resolveId(id) {
-      return id === DECK_MODULE_ID ? RESOLVED_ID : undefined;
+      if (id === DECK_MODULE_ID) return RESOLVED_ID;
+      return id === SLIDES_MODULE_ID ? RESOLVED_SLIDES_ID : undefined;
     },
     async load(id) {
+      if (id === RESOLVED_SLIDES_ID) return generateSlidesModule(current().deck);
       if (id !== RESOLVED_ID) return undefined;
       latest = undefined;
       const build = current();

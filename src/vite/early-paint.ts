@@ -2,8 +2,7 @@ import type { HtmlTagDescriptor, Plugin } from "vite";
 import type { Deck } from "../deck/model.ts";
 import { EARLY_PAINT_CLASS } from "../runtime/early-paint.ts";
 import { prerenderSlides } from "../runtime/render-slides.ts";
-import { SLIDE_MARGIN, SLIDE_SIZES } from "../runtime/reveal-config.ts";
-import { NARROW } from "../runtime/scroll-view-styles.ts";
+import { NARROW, SLIDE_MARGIN, SLIDE_SIZES } from "../runtime/reveal-config.ts";
 
 /** The size a deck's slides are laid out at, in CSS pixels. */
 export interface SlideSize {

@@ -1,6 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { buildDeck } from "../../src/deck/build-deck.ts";
-import { generateDeckModule } from "../../src/vite/deck-module.ts";
+import {
+  generateDeckModule,
+  generateSlidesModule,
+  SLIDES_MODULE_ID,
+} from "../../src/vite/deck-module.ts";
 
 describe("generateDeckModule", () => {
   test("imports the theme and each asset, and exports the deck and diagnostics", () => {
@@ -55,5 +59,40 @@ describe("generateDeckModule", () => {
     });
     expect(code).toContain("export const deck = null;");
     expect(code).toContain('"code":"x"');
+  });
+
+  test("a build's deck leaves its slides to a module of their own, as an outline", async () => {
+    const deck = buildDeck({
+      slidesDir: "s",
+      files: [{ path: "s/a.md", text: "# Talk\n\nHello\n\nNote:\nSay hi.\n\n## Next\n" }],
+      themes: ["default"],
+    }).value;
+    const code = generateDeckModule({
+      deck,
+      diagnostics: [],
+      styleFiles: [],
+      themes: ["default"],
+      assetFiles: [],
+      prerendered: true,
+    });
+    expect(code).toContain('"slides":[]');
+    expect(code).not.toContain("Next");
+    expect(code).toContain(`import(${JSON.stringify(SLIDES_MODULE_ID)})`);
+    const slidesCode = generateSlidesModule(deck);
+    const slides = JSON.parse(slidesCode.replace(/^export const slides = |;\n$/g, ""));
+    expect(slides.map((slide: { title: string }) => slide.title)).toEqual(["Talk", "Next"]);
+    expect(slidesCode).not.toContain("Hello");
+    expect(slidesCode).not.toContain("Say hi");
+    // The dev server's deck has its slides, and gives them as they are.
+    const dev = generateDeckModule({
+      deck,
+      diagnostics: [],
+      styleFiles: [],
+      themes: [],
+      assetFiles: [],
+    });
+    expect(dev).toContain(
+      "export const loadSlides = () => Promise.resolve(deck ? deck.slides : []);",
+    );
   });
 });
