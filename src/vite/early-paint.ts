@@ -5,10 +5,7 @@ import { prerenderSlides } from "../runtime/render-slides.ts";
 import { NARROW, SLIDE_MARGIN, SLIDE_SIZES } from "../runtime/reveal-config.ts";
 
 /** The size a deck's slides are laid out at, in CSS pixels. */
-export interface SlideSize {
-  width: number;
-  height: number;
-}
+export type SlideSize = (typeof SLIDE_SIZES)[keyof typeof SLIDE_SIZES];
 
 // What only a script makes look right: a background, a file (its URL is filled in by the
 // script), code steps, content reveal.js sizes or loads, a slide's state; and, inside the slide,
@@ -48,6 +45,7 @@ export function earlyPaintScript(size: SlideSize): string {
   return `document.addEventListener("readystatechange", () => {
   const slides = document.querySelector(".reveal > .slides[data-prerendered]");
   const first = slides?.firstElementChild;
+  // Where the page opens, read as far-slides.ts's opensAtFirstSlide reads it.
   let at = location.hash.replace(/^#\\/?/, "");
   try { at = decodeURIComponent(at); } catch {}
   if (!first || location.search || top !== self || matchMedia(${JSON.stringify(NARROW)}).matches || !/^(?:0(?:\\/0)?)?\\/?$/.test(at) && at !== first.id) return;

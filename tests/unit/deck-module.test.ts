@@ -6,13 +6,12 @@ import {
   SLIDES_MODULE_ID,
 } from "../../src/vite/deck-module.ts";
 
+const deckOf = (text: string) =>
+  buildDeck({ slidesDir: "s", files: [{ path: "s/a.md", text }], themes: ["default"] }).value;
+
 describe("generateDeckModule", () => {
   test("imports the theme and each asset, and exports the deck and diagnostics", () => {
-    const deck = buildDeck({
-      slidesDir: "s",
-      files: [{ path: "s/a.md", text: "# A\n\n![x](x.png)\n" }],
-      themes: ["default"],
-    }).value;
+    const deck = deckOf("# A\n\n![x](x.png)\n");
     const code = generateDeckModule({
       deck,
       diagnostics: [],
@@ -62,11 +61,7 @@ describe("generateDeckModule", () => {
   });
 
   test("a build's deck leaves its slides to a module of their own, as an outline", async () => {
-    const deck = buildDeck({
-      slidesDir: "s",
-      files: [{ path: "s/a.md", text: "# Talk\n\nHello\n\nNote:\nSay hi.\n\n## Next\n" }],
-      themes: ["default"],
-    }).value;
+    const deck = deckOf("# Talk\n\nHello\n\nNote:\nSay hi.\n\n## Next\n");
     const code = generateDeckModule({
       deck,
       diagnostics: [],
