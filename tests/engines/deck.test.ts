@@ -121,7 +121,9 @@ for (const engine of ENGINES) {
         await deck.evaluate(
           "Promise.all(document.getAnimations().map((a) => a.finished)).then(() => true)",
         );
-        expect(differingPixels(before, await shot("after"))).toBe(0);
+        // WebKit rasterises the same glyphs one level (of 255) apart once reveal.js has started
+        // (measured: at most 1, on ~3000 edge pixels); a slide one pixel off differs by far more.
+        expect(differingPixels(before, await shot("after"), 2)).toBe(0);
         expect(await browser.problems(deck)).toEqual([]);
       } finally {
         await deck.close();

@@ -1,7 +1,10 @@
 import { PNG } from "pngjs";
 
-/** How many pixels of two same-sized PNG screenshots differ in colour (alpha ignored). */
-export function differingPixels(a: Buffer, b: Buffer): number {
+/**
+ * How many pixels of two same-sized PNG screenshots differ in colour (alpha ignored) by more than
+ * `tolerance` levels (of 255) in some channel.
+ */
+export function differingPixels(a: Buffer, b: Buffer, tolerance = 0): number {
   const first = PNG.sync.read(a);
   const second = PNG.sync.read(b);
   if (first.width !== second.width || first.height !== second.height) {
@@ -11,10 +14,12 @@ export function differingPixels(a: Buffer, b: Buffer): number {
   }
   let count = 0;
   for (let i = 0; i < first.data.length; i += 4) {
-    const same =
-      first.data[i] === second.data[i] &&
-      first.data[i + 1] === second.data[i + 1] &&
-      first.data[i + 2] === second.data[i + 2];
+    let same = true;
+    for (let channel = i; channel < i + 3; channel++) {
+      if (Math.abs((first.data[channel] ?? 0) - (second.data[channel] ?? 0)) > tolerance) {
+        same = false;
+      }
+    }
     if (!same) count++;
   }
   return count;
