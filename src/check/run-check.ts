@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PNG } from "pngjs";
 import type { Browser, Page } from "puppeteer-core";
+import sharp from "sharp";
 import {
   DECK_ORIGIN,
   type DeckPage,
@@ -16,7 +16,7 @@ import { imagesSettled } from "../runtime/images-settled.ts";
 import { buildFiles } from "../vite/build-files.ts";
 import { loadDeck } from "../vite/deck-plugin.ts";
 import { displayPath } from "../vite/read-deck.ts";
-import { measureContrast, requiredContrast } from "./contrast.ts";
+import { measureContrast, type Pixels, requiredContrast } from "./contrast.ts";
 import { checkDeckModel, MAX_BODY_WORDS, promote } from "./deck-rules.ts";
 import { installMeasureSlide } from "./measure-slide.ts";
 import { type CheckReport, createReport } from "./report.ts";
@@ -175,8 +175,8 @@ async function checkRenderedSlide(
       at("error", "missing-alt", `image ${src} has no alt text`);
   }
   findings.push(...smallText(probe, slide, deck.settings));
-  const shown = PNG.sync.read(Buffer.from(await page.screenshot({ type: "png" })));
-  const hidden = PNG.sync.read(await screenshotWithoutText(page));
+  const shown = await screenshotPixels(page);
+  const hidden = await screenshotWithoutText(page);
   let contrastFindings = 0;
   for (const text of probe.texts) {
     const rects = text.rects.map((r) => ({
@@ -232,14 +232,22 @@ export function smallText(
   return findings;
 }
 
+// Two screenshots a slide at twice 1280×720: the fast PNG encoder and sharp's decoder take a
+// third of the time of the default ones, with the same pixels.
+async function screenshotPixels(page: Page): Promise<Pixels> {
+  const png = await page.screenshot({ type: "png", optimizeForSpeed: true });
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data };
+}
+
 // The slide as it is under its text: the text transparent, everything else as it was.
-async function screenshotWithoutText(page: Page): Promise<Buffer> {
+async function screenshotWithoutText(page: Page): Promise<Pixels> {
   const style = await page.addStyleTag({
     content:
       ".reveal .slides section.present, .reveal .slides section.present * { color: transparent !important; -webkit-text-fill-color: transparent !important; text-shadow: none !important; text-decoration-color: transparent !important; } .reveal .slides section.present svg text { fill: transparent !important; }",
   });
   try {
-    return Buffer.from(await page.screenshot({ type: "png" }));
+    return await screenshotPixels(page);
   } finally {
     await style.evaluate((element) => (element as Element).remove());
   }

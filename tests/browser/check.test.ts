@@ -7,13 +7,20 @@ import { runCheck } from "../../src/check/run-check.ts";
 import { fixtureDeck, ROOT } from "../helpers/deck-server.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/check");
-const check = (slidesDir: string) =>
-  runCheck({
-    root: ROOT,
-    slidesDir,
-    themesDir: path.join(ROOT, "themes"),
-    progress: () => undefined,
-  });
+// Each fixture deck is checked once: the tests that look at one report in two ways share it.
+const reports = new Map<string, Promise<CheckReport>>();
+const check = (slidesDir: string) => {
+  const report =
+    reports.get(slidesDir) ??
+    runCheck({
+      root: ROOT,
+      slidesDir,
+      themesDir: path.join(ROOT, "themes"),
+      progress: () => undefined,
+    });
+  reports.set(slidesDir, report);
+  return report;
+};
 
 interface Expected {
   file: string;
