@@ -180,11 +180,19 @@ function assignIds(slides: Slide[]): Diagnostic[] {
     }
     taken.set(slide.id, slide);
   }
+  // Where each title's search for a free `-n` left off: taken only grows, so the suffixes below it
+  // stay taken, and a deck of many slides with one title is not numbered in quadratic time.
+  const nextSuffix = new Map<string, number>();
   slides.forEach((slide, index) => {
     if (slide.id !== "") return;
     const base = slugify(slide.title) || `slide-${index + 1}`;
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    if (taken.has(base)) {
+      let n = nextSuffix.get(base) ?? 2;
+      while (taken.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
     const first = taken.get(base);
     if (id !== base && first) {
       diagnostics.push(

@@ -73,6 +73,13 @@ describe("buildDeck", () => {
     ]);
   });
 
+  test("numbers many slides of one title in order, past the ids other slides took", () => {
+    const { value } = build({
+      "a.md": "## Demo\n\n## Demo\n\n## Other\n<!-- .slide: id=demo-3 -->\n\n## Demo\n\n## Demo\n",
+    });
+    expect(value.slides.map((s) => s.id)).toEqual(["demo", "demo-2", "demo-3", "demo-4", "demo-5"]);
+  });
+
   test("rejects two explicit ids that are the same", () => {
     const { diagnostics } = build({
       "a.md": "## A\n<!-- .slide: id=x -->\n\n## B\n<!-- .slide: id=x -->\n",
