@@ -39,6 +39,15 @@ export default defineConfig({
       },
       // The talk's own tests, the only ones that read slides/; a fork with another talk deletes them.
       { test: { name: "talk", include: ["tests/talk/**/*.test.ts"], ...browserTests } },
+      // The engine's unit tests again, in a fork with another talk (`npm run test:fork`, in CI).
+      {
+        test: {
+          name: "fork",
+          include: ["tests/fork/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 300_000,
+        },
+      },
       // Firefox and WebKit (`npm run test:browsers`), each where it is installed; not in `npm test`.
       {
         test: {
