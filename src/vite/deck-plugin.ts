@@ -15,9 +15,13 @@ import { writeMathStylesheet } from "./math-styles.ts";
 import { BASE_STYLESHEET, type DeckLocation, readDeck } from "./read-deck.ts";
 import { REHEARSAL_ENDPOINT, saveRehearsal } from "./rehearsal-endpoint.ts";
 import { imageForScreen } from "./screen-images.ts";
+import { watchFolder } from "./watch-folder.ts";
 
 /** A stylesheet in the slides folder that the deck loads after its theme. */
 export const DECK_STYLESHEET = "style.css";
+
+// How long the slides folder stays quiet after an event before the deck is reloaded.
+const SAVE_SETTLES_MS = 20;
 
 /** The id the runtime imports the deck from. */
 export const DECK_MODULE_ID = "virtual:deck";
@@ -224,16 +228,25 @@ export function deckPlugin(location: DeckLocation): Plugin {
       server.middlewares.use(REHEARSAL_ENDPOINT, (request, response) => {
         void saveRehearsal(request, response, location.slidesDir, () => current().deck.slides);
       });
+      // Vite's own watcher sees the folder's images, which the deck imports; the slides are no
+      // module of Vite's, and are watched as a folder, which no rename loses (watch-folder.ts).
       server.watcher.add(location.slidesDir);
+      let pending: ReturnType<typeof setTimeout> | undefined;
       const reload = (file: string) => {
         if (!isDeckFile(file)) return;
         latest = undefined;
-        const module = server.moduleGraph.getModuleById(RESOLVED_ID);
-        if (module) void server.reloadModule(module);
+        // One save is often several events (truncate, write, rename): one update for them all.
+        clearTimeout(pending);
+        pending = setTimeout(() => {
+          const module = server.moduleGraph.getModuleById(RESOLVED_ID);
+          if (module) void server.reloadModule(module);
+        }, SAVE_SETTLES_MS);
       };
-      server.watcher.on("add", reload);
-      server.watcher.on("unlink", reload);
-      server.watcher.on("change", reload);
+      const stopWatching = watchFolder(location.slidesDir, reload);
+      server.httpServer?.once("close", () => {
+        clearTimeout(pending);
+        stopWatching();
+      });
     },
   };
 }
