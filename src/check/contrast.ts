@@ -47,7 +47,10 @@ export function measureContrast(
   rects: readonly PixelRect[],
   fallback: string,
 ): MeasuredContrast | undefined {
-  const under: number[] = [];
+  // The background colours under the text, each with its number of pixels: a slide's background
+  // is a few colours, a photo's many, and either is ranked once per colour, not once per pixel.
+  const under = new Map<number, number>();
+  let pixels = 0;
   let foreground: number | undefined;
   let changedMost = 0;
   for (const rect of rects) {
@@ -59,7 +62,8 @@ export function measureContrast(
       for (let x = x0; x < x1; x++) {
         const text = rgbAt(shown, x, y);
         const background = rgbAt(hidden, x, y);
-        under.push(background);
+        under.set(background, (under.get(background) ?? 0) + 1);
+        pixels++;
         const change = distance(text, background);
         if (change > changedMost) {
           changedMost = change;
@@ -68,15 +72,23 @@ export function measureContrast(
       }
     }
   }
-  if (under.length === 0) return undefined;
+  if (pixels === 0) return undefined;
   const ink = foreground ?? cssColour(fallback);
   if (ink === undefined) return undefined;
   const inkLuminance = luminance(ink);
-  const ratios = under.map((rgb) => ({ rgb, ratio: ratio(inkLuminance, luminance(rgb)) }));
-  ratios.sort((a, b) => a.ratio - b.ratio);
-  const at = ratios[Math.floor((ratios.length - 1) * BACKGROUND_PERCENTILE)] ?? ratios[0];
-  if (!at) return undefined;
-  return { ratio: at.ratio, foreground: hex(ink), background: hex(at.rgb) };
+  const ranked = Array.from(under, ([rgb, count]) => ({
+    rgb,
+    count,
+    ratio: ratio(inkLuminance, luminance(rgb)),
+  })).sort((a, b) => a.ratio - b.ratio);
+  let below = Math.floor((pixels - 1) * BACKGROUND_PERCENTILE);
+  for (const colour of ranked) {
+    if (below < colour.count) {
+      return { ratio: colour.ratio, foreground: hex(ink), background: hex(colour.rgb) };
+    }
+    below -= colour.count;
+  }
+  return undefined;
 }
 
 function rgbAt(pixels: Pixels, x: number, y: number): number {
