@@ -68,11 +68,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     return createReport(findings, deck.slides.length, viewports, false);
 
   const outDir = mkdtempSync(path.join(tmpdir(), "deck-check-"));
+  // Chromium starts while the deck builds: each waits on its own threads and processes.
+  const launching = launchBrowser();
   let browser: Browser | undefined;
   try {
     options.progress("building");
-    await buildFiles({ root: options.root, slidesDir: options.slidesDir, outDir });
-    browser = await launchBrowser();
+    const [built, launched] = await Promise.allSettled([
+      buildFiles({ root: options.root, slidesDir: options.slidesDir, outDir }),
+      launching,
+    ]);
+    if (built.status === "rejected") throw built.reason;
+    if (launched.status === "rejected") throw launched.reason;
+    browser = launched.value;
     const overflows = new Map<Slide, string[]>();
     for (const [index, viewport] of VIEWPORTS.entries()) {
       const first = index === 0;
@@ -108,6 +115,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       );
     }
   } finally {
+    // Launched, even when the build failed first.
+    browser ??= await launching.catch(() => undefined);
     await browser?.close();
     rmSync(outDir, { recursive: true, force: true });
   }
