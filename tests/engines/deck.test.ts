@@ -110,7 +110,9 @@ for (const engine of ENGINES) {
       try {
         const early = '!!document.querySelector(".reveal .slides > section.present")';
         expect(await deck.evaluate(early)).toBe(true);
-        await deck.evaluate("document.fonts.ready.then(() => true)");
+        await deck.evaluate(
+          "document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))))",
+        );
         const before = await shot("before");
         held.release();
         await ready(deck);
@@ -118,8 +120,10 @@ for (const engine of ENGINES) {
           `(document.head.append(Object.assign(document.createElement("style"), { textContent: ${JSON.stringify(SLIDE_ONLY_CSS)} })), document.fonts.ready.then(() => true))`,
         );
         // reveal.js fades the other slides' backgrounds in place as it starts.
+        // Then two frames, so that what the style and the animations changed is painted: WebKit's
+        // screenshot is the last frame it drew, seen without the style and half repainted.
         await deck.evaluate(
-          "Promise.all(document.getAnimations().map((a) => a.finished)).then(() => true)",
+          "Promise.all(document.getAnimations().map((a) => a.finished)).then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))))",
         );
         // WebKit rasterises the same glyphs one level (of 255) apart once reveal.js has started
         // (measured: at most 1, on ~3000 edge pixels); a slide one pixel off differs by far more.
