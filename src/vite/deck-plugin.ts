@@ -228,8 +228,9 @@ export function deckPlugin(location: DeckLocation): Plugin {
       server.middlewares.use(REHEARSAL_ENDPOINT, (request, response) => {
         void saveRehearsal(request, response, location.slidesDir, () => current().deck.slides);
       });
-      // Vite's own watcher sees the folder's images, which the deck imports; the slides are no
-      // module of Vite's, and are watched as a folder, which no rename loses (watch-folder.ts).
+      // Two watches feed one reload: Vite's (chokidar) follows the folder even while it is missing
+      // or made again, and the folder's own (watch-folder.ts) loses no file renamed away and back,
+      // which chokidar once did in a loaded test run.
       server.watcher.add(location.slidesDir);
       let pending: ReturnType<typeof setTimeout> | undefined;
       const reload = (file: string) => {
@@ -242,6 +243,9 @@ export function deckPlugin(location: DeckLocation): Plugin {
           if (module) void server.reloadModule(module);
         }, SAVE_SETTLES_MS);
       };
+      server.watcher.on("add", reload);
+      server.watcher.on("unlink", reload);
+      server.watcher.on("change", reload);
       const stopWatching = watchFolder(location.slidesDir, reload);
       server.httpServer?.once("close", () => {
         clearTimeout(pending);

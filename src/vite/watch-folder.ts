@@ -1,4 +1,4 @@
-import { type FSWatcher, watch } from "node:fs";
+import { existsSync, type FSWatcher, watch } from "node:fs";
 import path from "node:path";
 
 /**
@@ -8,6 +8,8 @@ import path from "node:path";
  * the file follows the old file. Returns what stops the watch.
  */
 export function watchFolder(dir: string, changed: (file: string) => void): () => void {
+  // A folder that is not there yet has nothing to report; the caller's other watch sees it come.
+  if (!existsSync(dir)) return () => undefined;
   let watcher: FSWatcher | undefined = watch(dir, { recursive: true }, (_event, name) => {
     changed(name ? path.join(dir, name.toString()) : dir);
   });

@@ -46,6 +46,11 @@ describe("watchFolder", () => {
     await expect.poll(() => seen).toContain(path.join("img", "chart.svg"));
   });
 
+  test("watches nothing, and throws nothing, for a folder that is not there", () => {
+    const stop = watchFolder(path.join(tmpdir(), "deck-watch-missing", "slides"), () => undefined);
+    expect(stop).not.toThrow();
+  });
+
   test("stops reporting once stopped", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "deck-watch-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
