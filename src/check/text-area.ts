@@ -16,15 +16,17 @@ export function textArea(
   texts: readonly Pick<TextRun, "rects">[],
   viewport: { width: number; height: number } | null,
 ): Area | undefined {
-  const rects = texts.flatMap((text) => text.rects);
-  if (rects.length === 0 || !viewport) return undefined;
-  const x = Math.max(0, Math.floor(Math.min(...rects.map((r) => r.x))));
-  const y = Math.max(0, Math.floor(Math.min(...rects.map((r) => r.y))));
-  const right = Math.min(viewport.width, Math.ceil(Math.max(...rects.map((r) => r.x + r.width))));
-  const bottom = Math.min(
-    viewport.height,
-    Math.ceil(Math.max(...rects.map((r) => r.y + r.height))),
-  );
-  if (right <= x || bottom <= y) return undefined;
-  return { x, y, width: right - x, height: bottom - y };
+  if (!viewport) return undefined;
+  let [left, top, right, bottom] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, 0, 0];
+  for (const rect of texts.flatMap((text) => text.rects)) {
+    left = Math.min(left, rect.x);
+    top = Math.min(top, rect.y);
+    right = Math.max(right, rect.x + rect.width);
+    bottom = Math.max(bottom, rect.y + rect.height);
+  }
+  const x = Math.max(0, Math.floor(left));
+  const y = Math.max(0, Math.floor(top));
+  const width = Math.min(viewport.width, Math.ceil(right)) - x;
+  const height = Math.min(viewport.height, Math.ceil(bottom)) - y;
+  return width > 0 && height > 0 ? { x, y, width, height } : undefined;
 }

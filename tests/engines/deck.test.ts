@@ -42,6 +42,9 @@ afterAll(async () => {
 });
 
 const current = ".reveal .slides section.present:not(.stack)";
+// A script's promise that settles once the browser has drawn two more frames.
+const TWO_FRAMES =
+  "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))";
 const slideId = `document.querySelector(${JSON.stringify(current)})?.id ?? null`;
 const ready = (window: EngineWindow) =>
   waitFor(window, '!!document.querySelector(".reveal[data-deck-ready]")', true);
@@ -110,9 +113,7 @@ for (const engine of ENGINES) {
       try {
         const early = '!!document.querySelector(".reveal .slides > section.present")';
         expect(await deck.evaluate(early)).toBe(true);
-        await deck.evaluate(
-          "document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))))",
-        );
+        await deck.evaluate(`document.fonts.ready.then(() => ${TWO_FRAMES})`);
         const before = await shot("before");
         held.release();
         await ready(deck);
@@ -123,7 +124,7 @@ for (const engine of ENGINES) {
         // Then two frames, so that what the style and the animations changed is painted: WebKit's
         // screenshot is the last frame it drew, seen without the style and half repainted.
         await deck.evaluate(
-          "Promise.all(document.getAnimations().map((a) => a.finished)).then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))))",
+          `Promise.all(document.getAnimations().map((a) => a.finished)).then(() => ${TWO_FRAMES})`,
         );
         // WebKit rasterises the same glyphs one level (of 255) apart once reveal.js has started
         // (measured: at most 1, on ~3000 edge pixels); a slide one pixel off differs by far more.
