@@ -1,4 +1,5 @@
 import type { Deck } from "../deck/model.ts";
+import { contrastClass } from "./contrast-class.ts";
 import { contentBox, type HandoutOptions } from "./handout-layout.ts";
 import { imagesSettled } from "./images-settled.ts";
 import { mountSlides, slideSections } from "./render-slides.ts";
@@ -71,11 +72,22 @@ export async function renderHandout(
   // reveal.css restyles every `.reveal` for paper unless <html> has this class (its own PDF mode).
   document.documentElement.classList.add("print-pdf");
   document.body.replaceChildren(root);
+  markContrast(root);
   // Measured with the deck's fonts, which are wider than the fallbacks, and every image.
   await Promise.all([document.fonts.ready, imagesSettled()]);
   for (const section of sections) stretchElements(section, width, height);
   scaleSlides(root, width * (1 + SLIDE_MARGIN));
   fitCode(root);
+}
+
+// A slide with its own background colour takes the theme's ink for it, as on screen, where
+// reveal.js marks it: dark text on a dark slide would not read on paper either.
+function markContrast(root: HTMLElement): void {
+  for (const slide of root.querySelectorAll<HTMLElement>(".handout-slide")) {
+    if (!slide.style.backgroundColor) continue;
+    const marked = contrastClass(getComputedStyle(slide).backgroundColor);
+    if (marked) slide.querySelector(".slides > section")?.classList.add(marked);
+  }
 }
 
 // Each slide is laid out at its real size and scaled to its frame. With `zoom`, not `transform`:

@@ -137,3 +137,34 @@ describe("a deck with vertical stacks", () => {
     expect(text).toMatch(/1\. Kubernetes manifests[\s\S]*3\. The labels[\s\S]*5\. The end/);
   });
 });
+
+describe("a reveal-md talk's slide with its own background colour", () => {
+  test("is marked dark or light in the handout as reveal.js marks it on screen, so its ink reads", async () => {
+    const served = await buildAndPreview(path.join(DECKS, "reveal-md-talk"));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const marked = (selector: string) =>
+      page.$$eval(selector, (sections) =>
+        sections
+          .filter((s) => /has-(dark|light)-background/.test(s.className))
+          .map((s) => `${s.id} ${s.className.match(/has-(dark|light)-background/)?.[0]}`),
+      );
+    try {
+      await gotoDeck(page, served.url);
+      const onScreen = await marked(".reveal .slides section:not(.stack)");
+      expect(onScreen).toContain("thank-you has-dark-background");
+      await page.goto(`${served.url}?handout`);
+      await page.waitForSelector("body[data-handout-ready]", { state: "attached" });
+      expect(await marked(".handout-slide .slides section")).toEqual(onScreen);
+      // The theme's ink for a dark slide: light, where the page's own is near black.
+      const ink = await page.$eval(
+        ".handout-slide #thank-you h3",
+        (h) => getComputedStyle(h).color,
+      );
+      const [r = 0, g = 0, b = 0] = ink.match(/\d+/g)?.map(Number) ?? [];
+      expect((r * 299 + g * 587 + b * 114) / 1000, ink).toBeGreaterThan(200);
+    } finally {
+      await page.close();
+      await served.close();
+    }
+  });
+});
