@@ -28,6 +28,7 @@ const ENTRIES = {
   present: "src/present/cli.ts",
   bench: "src/bench/bench.ts",
   "bench-worker": "src/bench/worker.ts",
+  "deck-worker": "src/vite/deck-worker.ts",
 };
 
 const root = process.cwd();

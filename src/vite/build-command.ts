@@ -4,6 +4,7 @@ import { formatDiagnostic, hasErrors } from "../deck/diagnostics.ts";
 import type { Diagnostic } from "../deck/model.ts";
 import type { BuiltDeck } from "./build-files.ts";
 import { currentStamp, saveStamp, stampBuild } from "./build-stamp.ts";
+import { buildDeckAhead } from "./deck-ahead.ts";
 import { displayPath } from "./read-deck.ts";
 
 /** Where a command builds from and to, and where it prints. */
@@ -42,27 +43,28 @@ export async function runBuildCommand(
     );
     return { outDir: path.resolve(options.outDir), singleFile: stamp.singleFile };
   }
+  const location = { slidesDir: options.slidesDir, themesDir: path.join(options.root, "themes") };
+  const ahead = buildDeckAhead(location);
   // The bundler and the Markdown pipeline are loaded only when there is something to build.
-  const { loadDeck } = await import("./deck-plugin.ts");
+  const { loadDeck, rememberBuiltDeck } = await import("./deck-plugin.ts");
   const { buildDeckFolder, viteWarningsLogger } = await import("./build-files.ts");
+  const built = await ahead;
+  if (built) rememberBuiltDeck(built.input, built.result);
   const printed: string[] = [];
   const printError = (line: string) => {
     printed.push(line);
     options.printError(line);
   };
-  const deck = loadDeck({
-    slidesDir: options.slidesDir,
-    themesDir: path.join(options.root, "themes"),
-  });
+  const deck = loadDeck(location);
   const { diagnostics } = deck;
   for (const diagnostic of diagnostics) printError(formatDiagnostic(diagnostic));
   if (hasErrors(diagnostics)) {
     options.printError(`build failed: ${countSummary(diagnostics)}; nothing was written`);
     return undefined;
   }
-  let built: BuiltDeck;
+  let folder: BuiltDeck;
   try {
-    built = await buildDeckFolder({
+    folder = await buildDeckFolder({
       root: options.root,
       slidesDir: options.slidesDir,
       outDir: options.outDir,
@@ -74,15 +76,15 @@ export async function runBuildCommand(
     return undefined;
   }
   // Photos are read by the deck plugin, not imported: the module graph does not name them.
-  const read = [...built.inputs, ...deck.assetFiles];
-  saveStamp(where, stampBuild(where, read, built.singleFile, printed));
+  const read = [...folder.inputs, ...deck.assetFiles];
+  saveStamp(where, stampBuild(where, read, folder.singleFile, printed));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const size = `${Math.round(statSync(built.singleFile).size / 1000)} kB`;
+  const size = `${Math.round(statSync(folder.singleFile).size / 1000)} kB`;
   const warnings = diagnostics.length > 0 ? `, ${countSummary(diagnostics)}` : "";
   options.print(
-    `built ${displayPath(built.outDir)}/ for a web server and ${displayPath(built.singleFile)} (one file, ${size}) in ${seconds} s${warnings}`,
+    `built ${displayPath(folder.outDir)}/ for a web server and ${displayPath(folder.singleFile)} (one file, ${size}) in ${seconds} s${warnings}`,
   );
-  return built;
+  return folder;
 }
 
 function countSummary(diagnostics: readonly Diagnostic[]): string {

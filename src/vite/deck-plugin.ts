@@ -109,6 +109,11 @@ function buildUnlessBuilt(input: DeckInput): Result<Deck> {
   return lastBuilt.result;
 }
 
+/** Gives the deck built elsewhere (deck-ahead.ts) for its input: loadDeck then builds no more. */
+export function rememberBuiltDeck(input: DeckInput, result: Result<Deck>): void {
+  lastBuilt = { key: JSON.stringify(input), result };
+}
+
 // The `source` setting names a file in the slides folder; it must be there.
 function readSourceFile(
   slidesDir: string,

@@ -1,0 +1,52 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { describe, expect, test } from "vitest";
+import { buildDeck } from "../../src/deck/build-deck.ts";
+import { buildDeckAhead, type DeckAhead } from "../../src/vite/deck-ahead.ts";
+import { readDeck } from "../../src/vite/read-deck.ts";
+import { fixtureDeck, ROOT } from "../helpers/deck-server.ts";
+
+const themesDir = path.join(ROOT, "themes");
+
+// The worker exists only in the bundled commands: `--help` bundles them, when they are not yet.
+function bundledWorker(): string {
+  const help = spawnSync(process.execPath, ["src/cli/run.mjs", "build", "--help"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  expect(help.status).toBe(0);
+  const stamp = JSON.parse(
+    readFileSync(path.join(ROOT, "node_modules/.cache/deck-cli/stamp.json"), "utf8"),
+  ) as { dir: string };
+  return path.join(ROOT, "node_modules/.cache/deck-cli", stamp.dir, "deck-worker.mjs");
+}
+
+function runWorker(file: string, slidesDir: string): Promise<DeckAhead> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: { slidesDir, themesDir } });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+}
+
+describe("the deck built ahead, on another thread", () => {
+  test.each(["authoring", "engine"])(
+    "is the deck built here, to the last field, for the %s fixture",
+    async (name) => {
+      const slidesDir = fixtureDeck(name);
+      const ahead = await runWorker(bundledWorker(), slidesDir);
+      const input = readDeck({ slidesDir, themesDir }).value;
+      expect(ahead.input).toStrictEqual(input);
+      expect(ahead.result).toStrictEqual(buildDeck(input));
+      expect(ahead.result.value.slides.length).toBeGreaterThan(3);
+    },
+  );
+
+  test("is not built when the commands run from their TypeScript sources", async () => {
+    await expect(
+      buildDeckAhead({ slidesDir: fixtureDeck("engine"), themesDir }),
+    ).resolves.toBeUndefined();
+  });
+});
