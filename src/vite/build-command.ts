@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { formatDiagnostic, hasErrors } from "../deck/diagnostics.ts";
 import type { Diagnostic } from "../deck/model.ts";
+import { keepBuild, restoreBuild } from "./build-cache.ts";
 import type { BuiltDeck } from "./build-files.ts";
 import { currentStamp, saveStamp, stampBuild } from "./build-stamp.ts";
 import { buildDeckAhead } from "./deck-ahead.ts";
@@ -36,12 +37,17 @@ export async function runBuildCommand(
   const started = performance.now();
   const where = { root: options.root, slidesDir: options.slidesDir, outDir: options.outDir };
   const stamp = options.force ? undefined : currentStamp(where);
+  const unchanged = `nothing in ${displayPath(options.slidesDir)}/ or the engine changed since it was built`;
   if (stamp) {
     for (const line of stamp.lines) options.printError(line);
-    options.print(
-      `${displayPath(options.outDir)}/ is current: nothing in ${displayPath(options.slidesDir)}/ or the engine changed since it was built`,
-    );
+    options.print(`${displayPath(options.outDir)}/ is current: ${unchanged}`);
     return { outDir: path.resolve(options.outDir), singleFile: stamp.singleFile };
+  }
+  const restored = options.force ? undefined : restoreBuild(where);
+  if (restored) {
+    for (const line of restored.lines) options.printError(line);
+    options.print(`${displayPath(options.outDir)}/ is as the last build wrote it: ${unchanged}`);
+    return { outDir: path.resolve(options.outDir), singleFile: restored.singleFile };
   }
   const location = { slidesDir: options.slidesDir, themesDir: path.join(options.root, "themes") };
   const ahead = buildDeckAhead(location);
@@ -78,6 +84,7 @@ export async function runBuildCommand(
   // Photos are read by the deck plugin, not imported: the module graph does not name them.
   const read = [...folder.inputs, ...deck.assetFiles];
   saveStamp(where, stampBuild(where, read, folder.singleFile, printed));
+  keepBuild(where);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const size = `${Math.round(statSync(folder.singleFile).size / 1000)} kB`;
   const warnings = diagnostics.length > 0 ? `, ${countSummary(diagnostics)}` : "";

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { build, createLogger, type Logger, mergeConfig, type Plugin } from "vite";
 import projectConfig from "../../vite.config.ts";
 import { OFFLINE_MODE } from "./offline.ts";
+import { replaceFolder } from "./replace-folder.ts";
 import { unfinished } from "./unfinished-builds.ts";
 
 /** What to build: the project's config, on a slides folder, into a folder. */
@@ -131,23 +132,6 @@ export async function buildDeckFolder(
       unfinished.delete(folder);
     }
   }
-}
-
-// Renames are atomic on one file system; the old folder is moved aside first, then removed.
-function replaceFolder(from: string, to: string): void {
-  if (!existsSync(to)) {
-    renameSync(from, to);
-    return;
-  }
-  const old = `${from}.old`;
-  renameSync(to, old);
-  try {
-    renameSync(from, to);
-  } catch (error) {
-    renameSync(old, to);
-    throw error;
-  }
-  rmSync(old, { recursive: true, force: true });
 }
 
 /** A Vite logger that passes on Vite's warnings and errors, but not the deck plugin's own. */

@@ -85,10 +85,7 @@ export function stampBuild(
     lines: [...lines],
   };
   for (const file of [...files].sort()) stamp.inputs[file] = contentHash(file);
-  for (const file of filesUnder(inputs.outDir)) {
-    const stat = statSync(file);
-    stamp.outputs[file] = [stat.size, stat.mtimeMs];
-  }
+  stamp.outputs = stampOutputs(inputs.outDir);
   return stamp;
 }
 
@@ -97,32 +94,56 @@ export function saveStamp(inputs: BuildInputs, stamp: BuildStamp): void {
   writeCacheFile(stampFile(inputs.root, inputs.outDir), JSON.stringify(stamp));
 }
 
-/**
- * The stamp of the last build into `outDir`, when building now would write the same files: no
- * input changed, none was added to the deck's or the engine's folders, and the output folder holds
- * exactly what that build wrote, untouched.
- */
-export function currentStamp(inputs: BuildInputs): BuildStamp | undefined {
+/** The stamp of the last build into `outDir`, when it was of this slides folder. */
+export function readStamp(inputs: BuildInputs): BuildStamp | undefined {
   const file = stampFile(inputs.root, inputs.outDir);
   if (!existsSync(file)) return undefined;
-  let stamp: BuildStamp;
   try {
-    stamp = JSON.parse(readFileSync(file, "utf8")) as BuildStamp;
+    const stamp = JSON.parse(readFileSync(file, "utf8")) as BuildStamp;
+    return stamp.slidesDir === path.resolve(inputs.slidesDir) ? stamp : undefined;
   } catch {
     return undefined;
   }
-  if (stamp.slidesDir !== path.resolve(inputs.slidesDir)) return undefined;
+}
+
+/** Whether the output folder holds exactly what the stamped build wrote, untouched. */
+export function outputsUnchanged(inputs: BuildInputs, stamp: BuildStamp): boolean {
   const outputs = filesUnder(inputs.outDir);
-  if (outputs.length !== Object.keys(stamp.outputs).length) return undefined;
-  for (const output of outputs) {
+  if (outputs.length !== Object.keys(stamp.outputs).length) return false;
+  return outputs.every((output) => {
     const recorded = stamp.outputs[output];
     const stat = statSync(output);
-    if (!recorded || recorded[0] !== stat.size || recorded[1] !== stat.mtimeMs) return undefined;
-  }
+    return recorded !== undefined && recorded[0] === stat.size && recorded[1] === stat.mtimeMs;
+  });
+}
+
+/**
+ * Whether building now would read the same files as the stamped build: no input changed, none
+ * was added to the deck's or the engine's folders.
+ */
+export function inputsUnchanged(inputs: BuildInputs, stamp: BuildStamp): boolean {
   const now = [...inputFolders(inputs).flatMap(filesUnder), ...inputFiles(inputs)];
-  if (now.some((input) => !(input in stamp.inputs))) return undefined;
-  for (const [input, hash] of Object.entries(stamp.inputs)) {
-    if (contentHash(input) !== hash) return undefined;
+  if (now.some((input) => !(input in stamp.inputs))) return false;
+  return Object.entries(stamp.inputs).every(([input, hash]) => contentHash(input) === hash);
+}
+
+/** The stamp's outputs, as the output folder holds them now. */
+export function stampOutputs(outDir: string): BuildStamp["outputs"] {
+  const outputs: BuildStamp["outputs"] = {};
+  for (const file of filesUnder(outDir)) {
+    const stat = statSync(file);
+    outputs[file] = [stat.size, stat.mtimeMs];
   }
-  return stamp;
+  return outputs;
+}
+
+/**
+ * The stamp of the last build into `outDir`, when building now would write the same files: the
+ * inputs are unchanged, and the output folder holds exactly what that build wrote, untouched.
+ */
+export function currentStamp(inputs: BuildInputs): BuildStamp | undefined {
+  const stamp = readStamp(inputs);
+  // Outputs first: their check is a stat per file, the inputs' a hash.
+  if (!stamp || !outputsUnchanged(inputs, stamp)) return undefined;
+  return inputsUnchanged(inputs, stamp) ? stamp : undefined;
 }

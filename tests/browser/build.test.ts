@@ -101,6 +101,45 @@ describe("npm run build", () => {
     expect(wrong.stderr).toContain("Usage: npm run build -- [--force]");
   });
 
+  test("gives back the last build's files when the output folder was removed or edited", () => {
+    const slidesDir = writeDeck({ "1.md": "# Kept\n\n## Slide\n\n```klingon\nx\n```\n" });
+    made.push(slidesDir);
+    const outDir = freshOutDir();
+    expect(runScript("build", slidesDir, outDir).stdout).toMatch(/^built /);
+    const built = Object.fromEntries(
+      readdirSync(outDir, { recursive: true, encoding: "utf8" })
+        .filter((file) => statSync(path.join(outDir, file)).isFile())
+        .map((file) => [file, readFileSync(path.join(outDir, file), "utf8")]),
+    );
+    expect(Object.keys(built)).toContain("kept.html");
+    const same = () =>
+      Object.fromEntries(
+        Object.keys(built).map((file) => [file, readFileSync(path.join(outDir, file), "utf8")]),
+      );
+
+    rmSync(outDir, { recursive: true });
+    const removed = runScript("build", slidesDir, outDir);
+    expect(removed.status).toBe(0);
+    expect(removed.stdout).toMatch(/dist\/ is as the last build wrote it: nothing in .* changed/);
+    expect(removed.stderr).toMatch(/1\.md:5:1 warning unknown-language/);
+    expect(same()).toEqual(built);
+    expect(runScript("build", slidesDir, outDir).stdout).toMatch(/dist\/ is current/);
+
+    writeFileSync(path.join(outDir, "kept.html"), "edited by hand");
+    writeFileSync(path.join(outDir, "extra.txt"), "added by hand");
+    expect(runScript("build", slidesDir, outDir).stdout).toMatch(/is as the last build wrote it/);
+    expect(readdirSync(outDir).sort()).toEqual(["assets", "index.html", "kept.html"]);
+    expect(same()).toEqual(built);
+
+    // A changed input is built, never restored; so is every build with --force.
+    writeFileSync(path.join(slidesDir, "1.md"), "# Kept\n\n## Slide\n\nChanged\n");
+    rmSync(outDir, { recursive: true });
+    expect(runScript("build", slidesDir, outDir).stdout).toMatch(/^built /);
+    expect(readFileSync(path.join(outDir, "kept.html"), "utf8")).toContain("Changed");
+    rmSync(outDir, { recursive: true });
+    expect(runScript("build", slidesDir, outDir, ["--force"]).stdout).toMatch(/^built /);
+  });
+
   test("keeps what the build wrote, current, through a PDF export and a handout", () => {
     const slidesDir = writeDeck({ "1.md": "# Kept\n\n## Slide\n\nFirst version\n" });
     made.push(slidesDir);
