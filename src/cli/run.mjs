@@ -131,6 +131,13 @@ async function bundle() {
 }
 
 const [command, ...args] = process.argv.slice(2);
+// `npm ci` and `npm install` run this (package.json's "prepare"), so that the first command
+// after them starts as fast as every other. An install never fails for it: a command bundles
+// again, and says what does not compile, when it is run.
+if (command === "--prepare") {
+  if (!currentBundle()) await bundle().catch(() => undefined);
+  process.exit(0);
+}
 if (!command || !Object.hasOwn(ENTRIES, command)) {
   console.error(`usage: node src/cli/run.mjs <${Object.keys(ENTRIES).join("|")}> [args]`);
   process.exit(2);
