@@ -29,6 +29,7 @@ const ENTRIES = {
   bench: "src/bench/bench.ts",
   "bench-worker": "src/bench/worker.ts",
   "deck-worker": "src/vite/deck-worker.ts",
+  "pdf-worker": "src/export/pdf-worker.ts",
 };
 
 const root = process.cwd();

@@ -9,6 +9,7 @@ import { removeUnfinishedBuilds } from "../vite/unfinished-builds.ts";
 import { parseCommand, USAGE } from "./command.ts";
 import { ExportError } from "./export-error.ts";
 import { printHandout } from "./handout-pdf.ts";
+import { startPdfFinisher } from "./pdf-finisher.ts";
 import { printSlides } from "./slides-pdf.ts";
 import { writeFileAtomic } from "./write-file.ts";
 
@@ -31,6 +32,8 @@ async function main(): Promise<number> {
   const launching = launchBrowser({ handleSignals: false });
   // Its failure (no browser) is reported when the browser is needed, after the build's errors.
   launching.catch(() => undefined);
+  // The PDF library loads on another thread meanwhile.
+  const finish = startPdfFinisher();
   const closeBrowser = () => launching.then((browser) => browser.close()).catch(() => undefined);
   // Ctrl-C: close Chromium before leaving, so no browser is left running; no file was written
   // (files are written in one synchronous step, which a signal cannot interrupt).
@@ -52,6 +55,7 @@ async function main(): Promise<number> {
       ...command,
       distDir,
       progress,
+      finish,
       keepGoing: command.keepGoing ? warn : undefined,
     };
     const pdf =

@@ -10,7 +10,8 @@ import {
   PAPERS,
 } from "../runtime/handout-layout.ts";
 import { ExportError } from "./export-error.ts";
-import { type ExportedPdf, finishPdf, loadPdfLibrary } from "./pdf-document.ts";
+import { type ExportedPdf, finishPdf } from "./pdf-document.ts";
+import type { FinishPdf } from "./pdf-finisher.ts";
 import { openPrintView } from "./print-view.ts";
 import { subjectOf } from "./subject.ts";
 
@@ -20,6 +21,8 @@ export interface HandoutPdfOptions extends HandoutOptions {
   /** Print anyway when a file fails to load: each problem is a warning passed to this. */
   keepGoing?: ((line: string) => void) | undefined;
   progress: (line: string) => void;
+  /** Adds the document information (default: `finishPdf`, on this thread). */
+  finish?: FinishPdf | undefined;
 }
 
 const MM_TO_PX = 96 / 25.4;
@@ -39,12 +42,7 @@ export async function printHandout(
   };
   const deckPage = await openDeckPage(browser, options.distDir, viewport);
   try {
-    const deck = await openPrintView(
-      deckPage,
-      handoutQuery(options),
-      "body[data-handout-ready]",
-      loadPdfLibrary,
-    );
+    const deck = await openPrintView(deckPage, handoutQuery(options), "body[data-handout-ready]");
     const items = await deckPage.page.$$eval(".handout-item", (elements) =>
       elements.map((element) => (element as HTMLElement).dataset.slide ?? ""),
     );
@@ -74,7 +72,7 @@ export async function printHandout(
     });
     failOnProblems(deckPage, options.keepGoing);
     const minimumPages = Math.ceil(deck.slides.length / options.perPage);
-    const pdf = await finishPdf(printed, {
+    const pdf = await (options.finish ?? finishPdf)(printed, {
       title: `${settings.title} (handout)`,
       author: settings.author,
       subject: subjectOf(settings),

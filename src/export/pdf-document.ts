@@ -7,8 +7,8 @@ type PdfLib = typeof import("@cantoo/pdf-lib");
 let pdfLib: PdfLib | undefined;
 
 /**
- * Loads the PDF library, a tenth of a second of a command's start: the exports load it while
- * Chromium lays the deck out, so that the two overlap.
+ * Loads the PDF library once, a tenth of a second of a command's start: the exports load it on
+ * another thread while Chromium starts (pdf-finisher.ts).
  */
 export function loadPdfLibrary(): PdfLib {
   pdfLib ??= createRequire(import.meta.url)("@cantoo/pdf-lib") as PdfLib;

@@ -4,17 +4,15 @@ import { ExportError } from "./export-error.ts";
 
 /**
  * Opens a print or handout view of the deck, waits until `readySelector` appears, and reads its
- * slides. `whileLayingOut` runs once the page has its files (its fonts are preloaded), while
- * reveal.js lays it out and the page needs nothing of this process.
+ * slides. This thread answers the page's requests for its files (deck-page.ts): nothing here may
+ * hold it meanwhile.
  */
 export async function openPrintView(
   deckPage: DeckPage,
   query: string,
   readySelector: string,
-  whileLayingOut: () => void = () => undefined,
 ): Promise<PublishedDeck> {
   await deckPage.page.goto(`${DECK_ORIGIN}/index.html${query}`);
-  whileLayingOut();
   try {
     await deckPage.page.waitForSelector(readySelector, { timeout: 30_000 });
   } catch {

@@ -4,7 +4,8 @@ import { formatDiagnostic } from "../deck/diagnostics.ts";
 import { ExportError } from "./export-error.ts";
 import { fitPages } from "./fit-pages.ts";
 import { buildOutline } from "./outline.ts";
-import { type ExportedPdf, finishPdf, loadPdfLibrary } from "./pdf-document.ts";
+import { type ExportedPdf, finishPdf } from "./pdf-document.ts";
+import type { FinishPdf } from "./pdf-finisher.ts";
 import { openPrintView } from "./print-view.ts";
 import { subjectOf } from "./subject.ts";
 
@@ -20,6 +21,8 @@ export interface SlidesPdfOptions {
   keepGoing?: ((line: string) => void) | undefined;
   /** Called with a line of progress, e.g. `slide 7/21`. */
   progress: (line: string) => void;
+  /** Adds the document information and bookmarks (default: `finishPdf`, on this thread). */
+  finish?: FinishPdf | undefined;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function printSlides(
   const deckPage = await openDeckPage(browser, options.distDir, { width: 1280, height: 720 });
   try {
     const query = `?print-pdf${options.fragments ? "&pdfSeparateFragments=true" : ""}`;
-    const deck = await openPrintView(deckPage, query, ".reveal[data-pdf-ready]", loadPdfLibrary);
+    const deck = await openPrintView(deckPage, query, ".reveal[data-pdf-ready]");
     const fits = await fitPages(deckPage.page);
     const errors: string[] = [];
     const slideNumber = new Map(deck.slides.map((slide, index) => [slide.id, index + 1]));
@@ -93,7 +96,7 @@ export async function printSlides(
       if (!firstPageOf.has(fit.slideId)) firstPageOf.set(fit.slideId, index);
     });
     const { settings } = deck;
-    const pdf = await finishPdf(
+    const pdf = await (options.finish ?? finishPdf)(
       printed,
       {
         title: settings.title,

@@ -1,27 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { describe, expect, test } from "vitest";
 import { buildDeck } from "../../src/deck/build-deck.ts";
 import { buildDeckAhead, type DeckAhead } from "../../src/vite/deck-ahead.ts";
 import { readDeck } from "../../src/vite/read-deck.ts";
+import { bundledCommand } from "../helpers/bundled-command.ts";
 import { fixtureDeck, ROOT } from "../helpers/deck-server.ts";
 
 const themesDir = path.join(ROOT, "themes");
-
-// The worker exists only in the bundled commands: `--help` bundles them, when they are not yet.
-function bundledWorker(): string {
-  const help = spawnSync(process.execPath, ["src/cli/run.mjs", "build", "--help"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  expect(help.status).toBe(0);
-  const stamp = JSON.parse(
-    readFileSync(path.join(ROOT, "node_modules/.cache/deck-cli/stamp.json"), "utf8"),
-  ) as { dir: string };
-  return path.join(ROOT, "node_modules/.cache/deck-cli", stamp.dir, "deck-worker.mjs");
-}
 
 function runWorker(file: string, slidesDir: string): Promise<DeckAhead> {
   return new Promise((resolve, reject) => {
@@ -36,7 +22,7 @@ describe("the deck built ahead, on another thread", () => {
     "is the deck built here, to the last field, for the %s fixture",
     async (name) => {
       const slidesDir = fixtureDeck(name);
-      const ahead = await runWorker(bundledWorker(), slidesDir);
+      const ahead = await runWorker(bundledCommand("deck-worker"), slidesDir);
       const input = readDeck({ slidesDir, themesDir }).value;
       expect(ahead.input).toStrictEqual(input);
       expect(ahead.result).toStrictEqual(buildDeck(input));
