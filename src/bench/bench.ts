@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import type { Browser } from "puppeteer-core";
 import { preview } from "vite";
 import { launchBrowser } from "../browser/launch-browser.ts";
+import { keptBuildDir } from "../vite/build-cache.ts";
 import { stampFile } from "../vite/build-stamp.ts";
 import { BUDGETS } from "./bench-budgets.ts";
 import { openFreshPage } from "./fresh-page.ts";
@@ -146,6 +147,11 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
     progress("npm run build");
     const buildCold = repeat(1, runs, () => runCommand("build", ["--force"], deck));
     const buildCurrent = repeat(1, runs, () => runCommand("build", [], deck));
+    // The build's kept copy gives dist/ back when it was removed and nothing changed.
+    const buildRemoved = repeat(1, runs, () => {
+      rmSync(outDir, { recursive: true, force: true });
+      return runCommand("build", [], deck);
+    });
     progress("npm run pdf, npm run handout");
     const pdfCold = repeat(1, runs, () => {
       stale();
@@ -187,6 +193,7 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
         metrics: {
           "npm run build": times(buildCold),
           "npm run build, dist/ current": times(buildCurrent),
+          "npm run build, dist/ removed": times(buildRemoved),
           "npm run pdf": times(pdfCold),
           "npm run pdf, dist/ current": times(pdfCurrent),
           "npm run handout": times(handoutCold),
@@ -224,6 +231,7 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
     rmSync(outDir, { recursive: true, force: true });
     rmSync(pdfOut, { force: true });
     rmSync(stampFile(ROOT, outDir), { force: true });
+    rmSync(keptBuildDir(ROOT, outDir), { recursive: true, force: true });
   }
 }
 
@@ -253,16 +261,43 @@ function compare(
   return { measure, ours, unit, peers: known, ratio: ours / fastest };
 }
 
+const USAGE = `Usage: npm run bench -- [--runs N] [--out FILE] [--large-slides N] [--peers DIR]
+
+  --runs N           runs of each measure after a warm-up (default 5)
+  --out FILE         where the report is written (default exports/bench.json)
+  --large-slides N   slides of the generated large deck (default 500)
+  --peers DIR        also measure the peers installed in DIR/node_modules (see the README)`;
+
+/** The bench's options; prints the usage and exits on --help or a bad option. */
+function benchOptions() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        runs: { type: "string", default: "5" },
+        out: { type: "string", default: "exports/bench.json" },
+        "large-slides": { type: "string", default: "500" },
+        peers: { type: "string" },
+        help: { type: "boolean" },
+      },
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    for (const name of ["runs", "large-slides"] as const) {
+      if (!/^[1-9]\d*$/.test(values[name]))
+        throw new Error(`--${name} takes a whole number, not "${values[name]}"`);
+    }
+    return values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: "string", default: "5" },
-      out: { type: "string", default: "exports/bench.json" },
-      "large-slides": { type: "string", default: "500" },
-      peers: { type: "string" },
-    },
-  });
-  const runs = Math.max(1, Number(values.runs));
+  const values = benchOptions();
+  const runs = Number(values.runs);
   const largeCount = Number(values["large-slides"]);
   const large = generateDeck(largeCount);
   const photos = await photoDeck();

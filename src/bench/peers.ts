@@ -21,27 +21,99 @@ import { addToPayload, type Payload, recordResponses } from "./payload.ts";
 /** A peer's command lines, run with `npm run` in a folder whose node_modules has the peer. */
 interface Peer {
   name: string;
-  /** The binary in node_modules/.bin that says the peer is installed. */
-  bin: string;
+  /** A short name for its npm scripts. */
+  id: string;
+  /** Paths in node_modules that say the peer is installed. */
+  needs: readonly string[];
   build: string;
   /** The page the build wrote, relative to the output folder. */
   page: string;
   pdf?: string;
+  /** The files of the peer's project besides talk.md, by path in its folder, for a talk. */
+  files?: (talk: string) => Record<string, string>;
 }
+
+// A reveal.js project as its docs set one up with Vite: the markdown, highlight and notes plugins
+// read the talk's Markdown in the browser. Its PDF is reveal.js's own print view, printed by the
+// same Chromium with puppeteer-core (as decktape does), from the built deck served by Vite.
+const revealViteFiles = (talk: string): Record<string, string> => ({
+  "vite/public/talk.md": talk,
+  "vite/index.html": `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>talk</title></head>
+  <body>
+    <div class="reveal"><div class="slides">
+      <section data-markdown="talk.md" data-separator="^\\r?\\n---\\r?\\n$" data-separator-notes="^Note:"></section>
+    </div></div>
+    <script type="module" src="./main.js"></script>
+  </body>
+</html>
+`,
+  "vite/main.js": `import Reveal from "reveal.js";
+import Highlight from "reveal.js/plugin/highlight";
+import Markdown from "reveal.js/plugin/markdown";
+import Notes from "reveal.js/plugin/notes";
+import "reveal.js/reveal.css";
+import "reveal.js/theme/black.css";
+import "reveal.js/plugin/highlight/monokai.css";
+
+new Reveal({ hash: true, plugins: [Markdown, Highlight, Notes] }).initialize();
+`,
+  "pdf.mjs": `import puppeteer from "puppeteer-core";
+import { preview } from "vite";
+
+const server = await preview({
+  configFile: false,
+  root: "vite",
+  logLevel: "silent",
+  build: { outDir: "../out/vite" },
+  preview: { host: "127.0.0.1", port: 0 },
+});
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH,
+  headless: "shell",
+  pipe: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+try {
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument(() =>
+    document.addEventListener("pdf-ready", () => { window.pdfReady = true; }),
+  );
+  await page.goto(\`\${server.resolvedUrls.local[0]}?print-pdf\`);
+  await page.waitForFunction(() => window.pdfReady === true);
+  await page.pdf({ path: "out/vite.pdf", preferCSSPageSize: true, printBackground: true });
+} finally {
+  await browser.close();
+  await server.close();
+}
+`,
+});
 
 const PEERS: readonly Peer[] = [
   {
     name: "Marp CLI",
-    bin: "marp",
+    id: "marp",
+    needs: [".bin/marp"],
     build: "marp talk.md -o out/marp.html",
     page: "marp.html",
     pdf: "marp talk.md --pdf -o out/marp.pdf",
   },
   {
     name: "reveal-md",
-    bin: "reveal-md",
+    id: "reveal-md",
+    needs: [".bin/reveal-md"],
     build: "reveal-md talk.md --static out/reveal-md",
     page: "reveal-md/talk.html",
+  },
+  {
+    name: "reveal.js + Vite",
+    id: "reveal-vite",
+    needs: [".bin/vite", "reveal.js/package.json", "puppeteer-core/package.json"],
+    build: "vite build vite --base ./ --outDir ../out/vite --emptyOutDir --logLevel warn",
+    page: "vite/index.html",
+    pdf: "vite build vite --base ./ --outDir ../out/vite --emptyOutDir --logLevel warn && node pdf.mjs",
+    files: revealViteFiles,
   },
 ];
 
@@ -97,14 +169,19 @@ export async function benchPeers(
   const work = mkdtempSync(path.join(os.tmpdir(), "deck-bench-peers-"));
   try {
     symlinkSync(path.resolve(peersDir, "node_modules"), path.join(work, "node_modules"));
-    writeFileSync(path.join(work, "talk.md"), oneFile(slidesDir));
+    const talk = oneFile(slidesDir);
+    writeFileSync(path.join(work, "talk.md"), talk);
     const installed = PEERS.filter((peer) =>
-      existsSync(path.join(work, "node_modules/.bin", peer.bin)),
+      peer.needs.every((need) => existsSync(path.join(work, "node_modules", need))),
     );
     const scripts: Record<string, string> = {};
     for (const peer of installed) {
-      scripts[`${peer.bin}-build`] = peer.build;
-      if (peer.pdf) scripts[`${peer.bin}-pdf`] = peer.pdf;
+      for (const [file, text] of Object.entries(peer.files?.(talk) ?? {})) {
+        mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+        writeFileSync(path.join(work, file), text);
+      }
+      scripts[`${peer.id}-build`] = peer.build;
+      if (peer.pdf) scripts[`${peer.id}-pdf`] = peer.pdf;
     }
     writeFileSync(path.join(work, "package.json"), JSON.stringify({ private: true, scripts }));
     mkdirSync(path.join(work, "out"));
@@ -122,8 +199,8 @@ export async function benchPeers(
         process.stderr.write(`peers: ${peer.name}\n`);
         const repeat = (script: string) =>
           Array.from({ length: runs + 1 }, () => timeNpmScript(work, script, [], env)).slice(1);
-        const buildMs = repeat(`${peer.bin}-build`);
-        const pdfMs = peer.pdf ? repeat(`${peer.bin}-pdf`) : [];
+        const buildMs = repeat(`${peer.id}-build`);
+        const pdfMs = peer.pdf ? repeat(`${peer.id}-pdf`) : [];
         const url = `${server.resolvedUrls?.local[0] ?? ""}${peer.page}`;
         const loads: { paintMs: number; kb: number }[] = [];
         for (let i = 0; i <= runs; i++) loads.push(await loadPage(browser, url));
