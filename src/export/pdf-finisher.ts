@@ -43,6 +43,8 @@ export function startPdfFinisher(): FinishPdf {
     const answered = new Promise<FinishResponse>((resolve) =>
       worker.once("message", (response: FinishResponse) => resolve(response)),
     );
+    // Waited for now: the worker keeps this process alive until it answers.
+    worker.ref();
     worker.postMessage({ printed, info, outline } satisfies FinishRequest);
     const response = await Promise.race([answered, failed]);
     void worker.terminate();
