@@ -6,7 +6,7 @@ import { earlyPaintPlugin } from "./src/vite/early-paint.ts";
 import { fontPreloadPlugin } from "./src/vite/font-preload.ts";
 import { deckCharacters, fontSubsetPlugin } from "./src/vite/font-subset.ts";
 import { deckIconPlugin } from "./src/vite/icon.ts";
-import { OFFLINE_MODE, offlinePlugins, openFromDiskPlugin } from "./src/vite/offline.ts";
+import { openFromDiskPlugin } from "./src/vite/offline.ts";
 import { writeRevealStylesheets } from "./src/vite/reveal-css.ts";
 
 // Served decks may not be framed by other sites (a <meta> CSP cannot say this; headers can).
@@ -19,13 +19,12 @@ const headers = {
 // print and scroll views (see src/vite/reveal-css.ts).
 const revealCss = writeRevealStylesheets(path.resolve("node_modules/.cache/deck-reveal"));
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(() => {
   // DECK_DIR builds another slides folder (tests and forks use it); the default is ./slides. Read
   // here, not once at the top: the commands build with this config in their own process.
   const slidesDir = path.resolve(process.env.DECK_DIR ?? "slides");
   const outDir = process.env.DECK_OUT_DIR ?? "dist";
   const themesDir = path.resolve("themes");
-  const offline = mode === OFFLINE_MODE;
   return {
     resolve: {
       alias: [
@@ -45,17 +44,17 @@ export default defineConfig(({ mode }) => {
         path.resolve("node_modules/.cache/deck-fonts"),
       ),
       earlyPaintPlugin(() => loadDeck({ slidesDir, themesDir }).deck),
-      ...(offline ? offlinePlugins() : [openFromDiskPlugin(), fontPreloadPlugin()]),
+      // The single file is made from this build's output (src/vite/single-file.ts).
+      openFromDiskPlugin(),
+      fontPreloadPlugin(),
       cspPlugin(),
     ],
     server: { host: "127.0.0.1", port: 5173, strictPort: false, headers },
     preview: { host: "127.0.0.1", port: 4173, headers },
     // Lightning CSS resolves imports and URLs too: no PostCSS to load and run in each build.
-    css: { transformer: "lightningcss" },
+    css: { transformer: "lightningcss" as const },
     build: {
       outDir,
-      // The offline build adds its one file next to the normal build's output.
-      emptyOutDir: !offline,
       target: "es2022",
       // Every browser that runs reveal.js 6 supports modulepreload; the polyfill is dead weight.
       modulePreload: { polyfill: false },

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build, createLogger, type Logger, mergeConfig, type Plugin } from "vite";
 import projectConfig from "../../vite.config.ts";
-import { OFFLINE_MODE } from "./offline.ts";
 import { replaceFolder } from "./replace-folder.ts";
+import { makeSingleFile } from "./single-file.ts";
 import { unfinished } from "./unfinished-builds.ts";
 
 /** What to build: the project's config, on a slides folder, into a folder. */
@@ -12,8 +12,6 @@ export interface BuildFilesOptions {
   /** Default: $DECK_DIR, else `slides`, as in `npm run build`. */
   slidesDir?: string | undefined;
   outDir: string;
-  /** The single-file build (`vite build --mode offline`), added beside a normal build's files. */
-  offline?: boolean;
   /** Where Vite's own messages go; default: nowhere. */
   logger?: Logger | undefined;
   /** Receives every file the build read outside node_modules (for the build stamp). */
@@ -41,7 +39,7 @@ function collectInputs(inputs: Set<string>): Plugin {
  * tests that build other decks.
  */
 export async function buildFiles(options: BuildFilesOptions): ReturnType<typeof build> {
-  const mode = options.offline ? OFFLINE_MODE : "production";
+  const mode = "production";
   // The project's config, imported rather than loaded from its file: Vite would bundle the file
   // and the engine's code under it again, and the deck would be built once more by that copy.
   // It reads DECK_DIR when called, so two builds of different decks can run at once.
@@ -60,7 +58,7 @@ export async function buildFiles(options: BuildFilesOptions): ReturnType<typeof 
         mode,
         logLevel: options.logger ? "warn" : "silent",
         customLogger: options.logger,
-        build: { outDir: options.outDir, emptyOutDir: !options.offline },
+        build: { outDir: options.outDir, emptyOutDir: true },
         plugins: options.inputs ? [collectInputs(options.inputs)] : [],
       }),
     ),
@@ -101,36 +99,27 @@ export interface BuiltDeck {
 
 /**
  * Builds everything `npm run build` promises into `outDir`: the deck for a web server and the
- * single-file deck beside it. Both are built into a fresh folder next to `outDir` that then
- * replaces it, so `outDir` always holds one complete, current build, never half of one.
+ * single-file deck beside it, made from the first (single-file.ts). Both are written into a fresh
+ * folder next to `outDir` that then replaces it, so `outDir` always holds one complete, current
+ * build, never half of one.
  */
 export async function buildDeckFolder(
-  options: Omit<BuildFilesOptions, "offline" | "inputs">,
+  options: Omit<BuildFilesOptions, "inputs">,
 ): Promise<BuiltDeck> {
   const inputs = new Set<string>();
   const target = path.resolve(options.outDir);
   mkdirSync(path.dirname(target), { recursive: true });
   const staging = mkdtempSync(`${target}.building-`);
   unfinished.add(staging);
-  // A folder of its own: the served deck's build empties its folder before writing.
-  const offlineStaging = mkdtempSync(`${target}.building-single-`);
-  unfinished.add(offlineStaging);
   try {
-    // Both at once: much of a build is waiting on the bundler's threads, which the other fills.
-    await Promise.all([
-      buildFiles({ ...options, outDir: staging, inputs }),
-      buildFiles({ ...options, outDir: offlineStaging, offline: true, inputs }),
-    ]);
-    const single = readdirSync(offlineStaging).find((name) => name.endsWith(".html"));
-    if (!single) throw new Error("the single-file build wrote no HTML file");
-    renameSync(path.join(offlineStaging, single), path.join(staging, single));
+    await buildFiles({ ...options, outDir: staging, inputs });
+    const single = await makeSingleFile(staging);
+    writeFileSync(path.join(staging, single.fileName), single.html);
     replaceFolder(staging, target);
-    return { outDir: target, singleFile: path.join(target, single), inputs: [...inputs] };
+    return { outDir: target, singleFile: path.join(target, single.fileName), inputs: [...inputs] };
   } finally {
-    for (const folder of [staging, offlineStaging]) {
-      rmSync(folder, { recursive: true, force: true });
-      unfinished.delete(folder);
-    }
+    rmSync(staging, { recursive: true, force: true });
+    unfinished.delete(staging);
   }
 }
 

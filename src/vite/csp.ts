@@ -98,6 +98,12 @@ function notesPluginHashes(): string[] {
   return notesHashes;
 }
 
+/** A built page with its policy: its own inline scripts' hashes and the speaker view's. */
+export function withPagePolicy(html: string): string {
+  const hashes = [...new Set([...notesPluginHashes(), ...inlineScriptHashes(html)])];
+  return withPolicy(html, contentSecurityPolicy(hashes));
+}
+
 /**
  * Adds the Content-Security-Policy to the built page (not to the dev server, whose HMR client
  * needs more). It runs last, on the finished HTML, so it also covers scripts a single-file build
@@ -112,12 +118,9 @@ export function cspPlugin(): Plugin {
       // After the single-file plugin has inlined the scripts it must hash.
       order: "post",
       handler(_options, bundle) {
-        const notesHashes = notesPluginHashes();
         for (const output of Object.values(bundle)) {
           if (output.type !== "asset" || !output.fileName.endsWith(".html")) continue;
-          const html = String(output.source);
-          const hashes = [...new Set([...notesHashes, ...inlineScriptHashes(html)])];
-          output.source = withPolicy(html, contentSecurityPolicy(hashes));
+          output.source = withPagePolicy(String(output.source));
         }
       },
     },

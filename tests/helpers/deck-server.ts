@@ -8,6 +8,7 @@ import {
   buildFiles,
   withDeckDir,
 } from "../../src/vite/build-files.ts";
+import { makeSingleFile } from "../../src/vite/single-file.ts";
 
 /** The project root (where vite.config.ts is). */
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -36,15 +37,17 @@ export function buildDeckFolderTo(slidesDir: string): Promise<BuiltDeck> {
   return buildDeckFolder({ root: ROOT, slidesDir, outDir });
 }
 
-/** Builds the single-file deck (`vite build --mode offline`) into `outDir`; returns its path. */
+/** Builds the single-file deck, as `npm run build` makes it, into `outDir`; returns its path. */
 export async function buildOfflineTo(outDir: string, slidesDir: string): Promise<string> {
-  const output = await buildFiles({ root: ROOT, slidesDir, outDir, offline: true });
-  const outputs = Array.isArray(output) ? output : [output];
-  const html = outputs
-    .flatMap((o) => ("output" in o ? o.output : []))
-    .find((file) => file.fileName.endsWith(".html"));
-  if (!html) throw new Error("the offline build wrote no HTML file");
-  return path.join(outDir, html.fileName);
+  const served = await buildDeckTo(slidesDir);
+  try {
+    const single = await makeSingleFile(served);
+    const file = path.join(outDir, single.fileName);
+    writeFileSync(file, single.html);
+    return file;
+  } finally {
+    rmSync(served, { recursive: true, force: true });
+  }
 }
 
 /** Builds a deck and serves it like `npm run preview`. */

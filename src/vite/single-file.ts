@@ -1,0 +1,245 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { lookup } from "mrmime";
+import { type DefaultTreeAdapterMap, parse } from "parse5";
+import { rolldown } from "rolldown";
+import { withPagePolicy } from "./csp.ts";
+import { offlineFileName, openFromDiskScript } from "./offline.ts";
+
+type Element = DefaultTreeAdapterMap["element"];
+
+/** The single-file deck made from a built folder: its file name and its HTML. */
+export interface SingleFile {
+  /** The talk's title as a file name, e.g. `my-talk.html` (see offlineFileName). */
+  fileName: string;
+  html: string;
+}
+
+/**
+ * The single-file deck, made from the deck Vite built for a web server (`outDir`: its index.html
+ * and assets/), without building it again: its chunks bundled into one script by Vite's own
+ * bundler (what it loads on demand is then inside it), every stylesheet in one `<style>`, every
+ * font and image a data URL, the redirect to this file and the preloads left out, and the
+ * Content-Security-Policy hashed again for the inline script. It opens from `file://`.
+ */
+export async function makeSingleFile(outDir: string): Promise<SingleFile> {
+  const page = readFileSync(path.join(outDir, "index.html"), "utf8");
+  const head = headElements(page);
+  const entry = head.find((tag) => tag.name === "script" && tag.src)?.src;
+  if (!entry) throw new Error(`${path.join(outDir, "index.html")} loads no module script`);
+  const files = new BuiltFiles(outDir);
+  const entryFile = files.resolve(entry, outDir);
+  const script = await bundleScript(entryFile, files);
+  const linked = head.flatMap((tag) =>
+    tag.name === "stylesheet" && tag.src ? [files.resolve(tag.src, outDir)] : [],
+  );
+  const styles = stylesheetsInOrder(linked, entryFile, files);
+  const style = styles.map((file) => files.inlineCss(file)).join("\n");
+  const fileName = offlineFileName(page);
+  const redirect = openFromDiskScript(fileName);
+  let firstStyle = true;
+  const html = splice(page, head, (tag) => {
+    if (tag.name === "script" && tag.src === entry) {
+      return `<script type="module">${escapeInline(script, "script")}</script>`;
+    }
+    if (tag.name === "stylesheet") {
+      const first = firstStyle;
+      firstStyle = false;
+      return first ? `<style>${escapeInline(style, "style")}</style>` : "";
+    }
+    if (tag.name === "script" && tag.text === redirect) return "";
+    // The served page's policy (hashes of its own scripts), the preloads of files now inside.
+    return tag.name === "policy" || tag.name === "preload" ? "" : undefined;
+  });
+  return { fileName, html: withPagePolicy(files.inlineUrls(html)) };
+}
+
+/** A tag of the page's `<head>` that the single file replaces, with where it is in the page. */
+interface HeadTag {
+  name: "script" | "stylesheet" | "preload" | "policy" | "other";
+  /** A script's or stylesheet's URL, as the page gives it. */
+  src: string | undefined;
+  /** An inline script's text. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+// The head only: the slides in the body are the author's and stay as they are.
+function headElements(page: string): HeadTag[] {
+  const headEnd = page.search(/<\/head>/i);
+  const document = parse(headEnd < 0 ? page : page.slice(0, headEnd), {
+    sourceCodeLocationInfo: true,
+  });
+  const html = document.childNodes.find((node): node is Element => "tagName" in node);
+  const headNode = html?.childNodes.find(
+    (node): node is Element => "tagName" in node && node.tagName === "head",
+  );
+  const tags: HeadTag[] = [];
+  for (const node of headNode?.childNodes ?? []) {
+    if (!("tagName" in node) || !node.sourceCodeLocation) continue;
+    const attribute = (name: string) => node.attrs.find((a) => a.name === name)?.value;
+    const rel = attribute("rel") ?? "";
+    const name =
+      node.tagName === "script"
+        ? "script"
+        : node.tagName === "link" && rel === "stylesheet"
+          ? "stylesheet"
+          : node.tagName === "link" && /^(?:modulepreload|preload)$/.test(rel)
+            ? "preload"
+            : node.tagName === "meta" &&
+                attribute("http-equiv")?.toLowerCase() === "content-security-policy"
+              ? "policy"
+              : "other";
+    const text = node.childNodes.map((child) => ("value" in child ? child.value : "")).join("");
+    const { startOffset, endOffset } = node.sourceCodeLocation;
+    tags.push({
+      name,
+      src: attribute("src") ?? attribute("href"),
+      text,
+      start: startOffset,
+      end: endOffset,
+    });
+  }
+  return tags;
+}
+
+// Each head tag replaced by what `replace` gives ("" removes it, with the line it was on).
+function splice(
+  page: string,
+  tags: readonly HeadTag[],
+  replace: (tag: HeadTag) => string | undefined,
+): string {
+  let result = "";
+  let at = 0;
+  for (const tag of tags) {
+    const replacement = replace(tag);
+    if (replacement === undefined) continue;
+    const lineStart = replacement === "" ? page.lastIndexOf("\n", tag.start - 1) : tag.start;
+    const start =
+      lineStart >= at && /^\s*$/.test(page.slice(lineStart, tag.start)) ? lineStart : tag.start;
+    result += page.slice(at, start) + replacement;
+    at = tag.end;
+  }
+  return result + page.slice(at);
+}
+
+/** The browser ends a script or style at the first `</script` or `</style`, and `<!--` in a script changes how it reads the rest. */
+export function escapeInline(code: string, element: "script" | "style"): string {
+  return element === "script"
+    ? code.replace(/<(\/script|!--)/gi, "\\x3C$1")
+    : code.replace(/<\/(style)/gi, "<\\/$1");
+}
+
+/** The built folder's files that are not code: fonts, images, media; each given as a data URL. */
+class BuiltFiles {
+  readonly #root: string;
+  readonly #dataUrls = new Map<string, string>();
+
+  constructor(root: string) {
+    this.#root = path.resolve(root);
+  }
+
+  /** A URL of the built page, or of a file in it, as an absolute path. */
+  resolve(url: string, from: string): string {
+    return path.resolve(from, decodeURI(url.split(/[?#]/)[0] ?? ""));
+  }
+
+  /** The data URL of a file inside the built folder; undefined for any other URL. */
+  dataUrl(url: string, from: string): string | undefined {
+    if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url)) return undefined;
+    const file = this.resolve(url, from);
+    if (!file.startsWith(this.#root + path.sep) || !existsSync(file)) return undefined;
+    let data = this.#dataUrls.get(file);
+    if (!data) {
+      const type = lookup(file) ?? "application/octet-stream";
+      data = `data:${type};base64,${readFileSync(file).toString("base64")}`;
+      this.#dataUrls.set(file, data);
+    }
+    return data;
+  }
+
+  /** A stylesheet with its `url(…)`s of built files made data URLs. */
+  inlineCss(file: string): string {
+    const css = readFileSync(file, "utf8").replace(/^@charset "UTF-8";/, "");
+    return css.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (whole, _quote, url: string) => {
+      const data = this.dataUrl(url, path.dirname(file));
+      return data ? `url(${data})` : whole;
+    });
+  }
+
+  /** The page's own references to built files (`./assets/…`) made data URLs. */
+  inlineUrls(html: string): string {
+    return html.replace(/(["'(])(\.\/assets\/[^"')\s]+)/g, (whole, before: string, url: string) => {
+      const data = this.dataUrl(url, this.#root);
+      return data ? before + data : whole;
+    });
+  }
+
+  /** Every stylesheet Vite wrote. */
+  stylesheets(): string[] {
+    return readdirSync(path.join(this.#root, "assets"))
+      .filter((name) => name.endsWith(".css"))
+      .sort()
+      .map((name) => path.join(this.#root, "assets", name));
+  }
+}
+
+/**
+ * The stylesheets in the order the served deck applies them: the page's own first, then those it
+ * loads on demand (other themes, the print and scroll views' rules, the presenter's) in the order
+ * Vite's preload list names them; a served page adds each after the ones before.
+ */
+function stylesheetsInOrder(
+  linked: readonly string[],
+  entryFile: string,
+  files: BuiltFiles,
+): string[] {
+  const entryCode = readFileSync(entryFile, "utf8");
+  const listed = /__vite__mapDeps=\([^)]*m\.f=\[([^\]]*)\]/.exec(entryCode)?.[1] ?? "";
+  const preloaded = [...listed.matchAll(/["`']([^"`']+\.css)["`']/g)].map((m) =>
+    files.resolve(m[1] ?? "", path.dirname(entryFile)),
+  );
+  const ordered = [...linked, ...preloaded, ...files.stylesheets()];
+  return [...new Set(ordered)].filter((file) => existsSync(file));
+}
+
+/**
+ * The entry chunk and every chunk it imports, now or on demand, as one script: Vite's preload
+ * lists emptied (their stylesheets are in the page already), and the URLs of built files that
+ * the code makes with `new URL(…, import.meta.url)` (the slides' photos) made data URLs.
+ */
+async function bundleScript(entryFile: string, files: BuiltFiles): Promise<string> {
+  const bundle = await rolldown({
+    input: entryFile,
+    platform: "browser",
+    logLevel: "silent",
+    plugins: [
+      {
+        name: "deck-single-file",
+        transform(code, id) {
+          return code
+            .replace(/__vite__mapDeps\(\[[\d,\s]*\]\)/g, "[]")
+            .replace(
+              /new URL\((["'`])([^"'`]+)\1,\s*import\.meta\.url\)/g,
+              (whole, _quote, url: string) => {
+                const data = files.dataUrl(url, path.dirname(id));
+                return data ? `new URL(${JSON.stringify(data)})` : whole;
+              },
+            );
+        },
+      },
+    ],
+  });
+  try {
+    const { output } = await bundle.generate({
+      format: "esm",
+      codeSplitting: false,
+      // The chunks are minified already; the whitespace their joining adds is all that is left.
+      minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
+    });
+    return output[0].code.trim();
+  } finally {
+    await bundle.close();
+  }
+}
