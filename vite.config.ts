@@ -40,10 +40,10 @@ export default defineConfig(() => {
       deckPlugin({ slidesDir, themesDir }),
       deckIconPlugin(slidesDir),
       fontSubsetPlugin(
-        () => deckCharacters(loadDeck({ slidesDir, themesDir }).deck),
+        async () => deckCharacters((await loadDeck({ slidesDir, themesDir })).deck),
         path.resolve("node_modules/.cache/deck-fonts"),
       ),
-      earlyPaintPlugin(() => loadDeck({ slidesDir, themesDir }).deck),
+      earlyPaintPlugin(async () => (await loadDeck({ slidesDir, themesDir })).deck),
       // The single file is made from this build's output (src/vite/single-file.ts).
       openFromDiskPlugin(),
       fontPreloadPlugin(),

@@ -51,7 +51,7 @@ const PIXEL_RATIO = 2;
  * leaving the deck, console errors, blocked code and wordy slides.
  */
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
-  const loaded = loadDeck({ slidesDir: options.slidesDir, themesDir: options.themesDir });
+  const loaded = await loadDeck({ slidesDir: options.slidesDir, themesDir: options.themesDir });
   const { deck } = loaded;
   if (options.theme && !loaded.themes.includes(options.theme)) {
     throw new Error(

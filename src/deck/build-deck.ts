@@ -8,6 +8,7 @@ import { applyRehearsal, parseRehearsal } from "./rehearsal.ts";
 import { resolveSettings, settingLine } from "./settings.ts";
 import { addShareCode } from "./share-code.ts";
 import { slugify } from "./slug.ts";
+import { sourcePath } from "./source.ts";
 import { chooseSplitter } from "./splitter.ts";
 import type { References, SlideLink } from "./token-context.ts";
 
@@ -25,11 +26,6 @@ export interface DeckInput {
   otherFiles?: readonly string[] | undefined;
   /** The last rehearsal (`rehearsal.json`), when the deck has one. */
   rehearsalFile?: SourceFile | undefined;
-}
-
-/** The path, as the deck's files are shown, of the `source` setting's file. */
-export function sourcePath(slidesDir: string, source: string): string {
-  return `${slidesDir}/${source}`;
 }
 
 /** Orders file paths naturally, so `2-x.md` comes before `10-x.md`. */

@@ -79,3 +79,8 @@ function lastNewline(bytes: Uint8Array, end: number): number {
   for (let i = end - 1; i >= 0; i--) if (bytes[i] === 10) return i;
   return -1;
 }
+
+/** The path, as the deck's files are shown, of the `source` setting's file. */
+export function sourcePath(slidesDir: string, source: string): string {
+  return `${slidesDir}/${source}`;
+}

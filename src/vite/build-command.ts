@@ -51,31 +51,35 @@ export async function runBuildCommand(
   }
   const location = { slidesDir: options.slidesDir, themesDir: path.join(options.root, "themes") };
   const ahead = buildDeckAhead(location);
-  // The bundler and the Markdown pipeline are loaded only when there is something to build.
-  const { loadDeck, rememberBuiltDeck } = await import("./deck-plugin.ts");
+  // The bundler and the deck's plugins are loaded only when there is something to build.
+  const { loadDeck, expectBuiltDeck } = await import("./deck-plugin.ts");
   const { buildDeckFolder, viteWarningsLogger } = await import("./build-files.ts");
-  const built = await ahead;
-  if (built) rememberBuiltDeck(built.input, built.result);
+  expectBuiltDeck(ahead);
   const printed: string[] = [];
   const printError = (line: string) => {
     printed.push(line);
     options.printError(line);
   };
-  const deck = loadDeck(location);
+  // The bundler starts at once: what it does before it needs the deck overlaps the deck's build
+  // on the other thread, and its plugins wait for the deck.
+  const building = buildDeckFolder({
+    root: options.root,
+    slidesDir: options.slidesDir,
+    outDir: options.outDir,
+    logger: viteWarningsLogger(printError),
+  });
+  const deck = await loadDeck(location);
   const { diagnostics } = deck;
   for (const diagnostic of diagnostics) printError(formatDiagnostic(diagnostic));
   if (hasErrors(diagnostics)) {
+    // The deck plugin fails the build on the same errors; it writes nothing.
+    await building.catch(() => undefined);
     options.printError(`build failed: ${countSummary(diagnostics)}; nothing was written`);
     return undefined;
   }
   let folder: BuiltDeck;
   try {
-    folder = await buildDeckFolder({
-      root: options.root,
-      slidesDir: options.slidesDir,
-      outDir: options.outDir,
-      logger: viteWarningsLogger(printError),
-    });
+    folder = await building;
   } catch (error) {
     options.printError(`error: ${bundlerMessage(error)}`);
     options.printError("build failed; nothing was written");

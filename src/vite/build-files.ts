@@ -3,7 +3,6 @@ import path from "node:path";
 import { build, createLogger, type Logger, mergeConfig, type Plugin } from "vite";
 import projectConfig from "../../vite.config.ts";
 import { replaceFolder } from "./replace-folder.ts";
-import { makeSingleFile } from "./single-file.ts";
 import { unfinished } from "./unfinished-builds.ts";
 
 /** What to build: the project's config, on a slides folder, into a folder. */
@@ -111,9 +110,12 @@ export async function buildDeckFolder(
   mkdirSync(path.dirname(target), { recursive: true });
   const staging = mkdtempSync(`${target}.building-`);
   unfinished.add(staging);
+  // Loaded while the bundler's threads build, when this one mostly waits for them.
+  const singleFile = import("./single-file.ts");
+  singleFile.catch(() => undefined); // awaited below, unless the build fails first
   try {
     await buildFiles({ ...options, outDir: staging, inputs });
-    const single = await makeSingleFile(staging);
+    const single = await (await singleFile).makeSingleFile(staging);
     writeFileSync(path.join(staging, single.fileName), single.html);
     replaceFolder(staging, target);
     return { outDir: target, singleFile: path.join(target, single.fileName), inputs: [...inputs] };
@@ -127,8 +129,9 @@ export async function buildDeckFolder(
 export function viteWarningsLogger(print: (line: string) => void): Logger {
   const logger = createLogger("warn", { allowClearScreen: false });
   const pass = (message: string) => {
-    // The deck's diagnostics are printed once, by the command, with their summary.
-    if (!message.includes("[plugin deck]")) print(message);
+    // The deck's diagnostics are printed once, by the command, with their summary; so is a
+    // failure, with what failed (Vite's own line says only that the build failed).
+    if (!message.includes("[plugin deck]") && !/Build failed in \d/.test(message)) print(message);
   };
   return { ...logger, warn: pass, warnOnce: pass, error: pass, info: () => undefined };
 }

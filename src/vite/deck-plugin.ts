@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
-import { buildDeck, type DeckInput, sourcePath } from "../deck/build-deck.ts";
+import type { DeckInput } from "../deck/build-deck.ts";
 import { diagnosticAt, formatDiagnostic, hasErrors, sortDiagnostics } from "../deck/diagnostics.ts";
 import { escapeHtml } from "../deck/escape-html.ts";
 import type { Deck, Diagnostic, Result, SourceFile } from "../deck/model.ts";
-import { settingLine } from "../deck/settings.ts";
-import { decodeSource } from "../deck/source.ts";
+import { decodeSource, sourcePath } from "../deck/source.ts";
 import { prerenderSlides } from "../runtime/render-slides.ts";
 import { SLIDE_SIZES } from "../runtime/reveal-config.ts";
 import { SLIDES_START } from "./csp.ts";
+import type { DeckAhead } from "./deck-ahead.ts";
 import { generateDeckModule, generateSlidesModule, SLIDES_MODULE_ID } from "./deck-module.ts";
 import { writeMathStylesheet } from "./math-styles.ts";
 import { BASE_STYLESHEET, type DeckLocation, readDeck } from "./read-deck.ts";
@@ -45,10 +45,13 @@ export interface DeckBuild {
   sourceFile: SourceFile | undefined;
 }
 
-/** Reads and builds the deck, resolving assets and the theme against the disk. */
-export function loadDeck(location: DeckLocation): DeckBuild {
+/**
+ * Reads and builds the deck, resolving assets and the theme against the disk. The Markdown
+ * pipeline is loaded only when the deck is not the one built on another thread (deck-ahead.ts).
+ */
+export async function loadDeck(location: DeckLocation): Promise<DeckBuild> {
   const read = readDeck(location);
-  const built = buildUnlessBuilt(read.value);
+  const built = await buildUnlessBuilt(read.value);
   const diagnostics = [...read.diagnostics, ...built.diagnostics];
   const assetFiles = built.value.assets.map((asset) => {
     const file = path.resolve(path.dirname(path.resolve(asset.position.file)), asset.ref);
@@ -71,7 +74,7 @@ export function loadDeck(location: DeckLocation): DeckBuild {
       ),
     );
   }
-  const source = readSourceFile(location.slidesDir, built.value.settings.source, read.value);
+  const source = await readSourceFile(location.slidesDir, built.value.settings.source, read.value);
   // KaTeX's rules and fonts, only for a deck with formulas; the cache is inside node_modules, so
   // its font URLs resolve to the katex package.
   const mathCache = path.join(path.dirname(location.themesDir), "node_modules/.cache/deck-math");
@@ -100,29 +103,40 @@ export function loadDeck(location: DeckLocation): DeckBuild {
   };
 }
 
-// One command builds a deck several times over (its check, then the served deck and the single
-// file, each with plugins that read it): the same files give the same deck, built once.
+// One command builds a deck several times over (its check, then the deck's page and script, each
+// with plugins that read it): the same files give the same deck, built once.
 let lastBuilt: { key: string; result: Result<Deck> } | undefined;
-function buildUnlessBuilt(input: DeckInput): Result<Deck> {
+let ahead: Promise<DeckAhead | undefined> | undefined;
+async function buildUnlessBuilt(input: DeckInput): Promise<Result<Deck>> {
   const key = JSON.stringify(input);
-  if (lastBuilt?.key !== key) lastBuilt = { key, result: buildDeck(input) };
+  const given = await ahead;
+  if (given) lastBuilt = { key: JSON.stringify(given.input), result: given.result };
+  ahead = undefined;
+  if (lastBuilt?.key !== key) {
+    const { buildDeck } = await import("../deck/build-deck.ts");
+    lastBuilt = { key, result: buildDeck(input) };
+  }
   return lastBuilt.result;
 }
 
-/** Gives the deck built elsewhere (deck-ahead.ts) for its input: loadDeck then builds no more. */
-export function rememberBuiltDeck(input: DeckInput, result: Result<Deck>): void {
-  lastBuilt = { key: JSON.stringify(input), result };
+/**
+ * Takes the deck being built on another thread (deck-ahead.ts): loadDeck waits for it, then
+ * builds no more for its input. The bundler can start meanwhile.
+ */
+export function expectBuiltDeck(built: Promise<DeckAhead | undefined>): void {
+  ahead = built;
 }
 
 // The `source` setting names a file in the slides folder; it must be there.
-function readSourceFile(
+async function readSourceFile(
   slidesDir: string,
   source: string,
   input: DeckInput,
-): Result<SourceFile | undefined> {
+): Promise<Result<SourceFile | undefined>> {
   if (!source) return { value: undefined, diagnostics: [] };
   const file = path.join(slidesDir, source);
   if (!existsSync(file)) {
+    const { settingLine } = await import("../deck/settings.ts");
     const settings = input.settingsFile;
     return {
       value: undefined,
@@ -150,7 +164,7 @@ function readSourceFile(
 export function deckPlugin(location: DeckLocation): Plugin {
   const imageCache = path.join(path.dirname(location.themesDir), "node_modules/.cache/deck-images");
   let command: "build" | "serve" = "serve";
-  let latest: DeckBuild | undefined;
+  let latest: Promise<DeckBuild> | undefined;
   const current = () => {
     latest ??= loadDeck(location);
     return latest;
@@ -167,10 +181,10 @@ export function deckPlugin(location: DeckLocation): Plugin {
       return id === SLIDES_MODULE_ID ? RESOLVED_SLIDES_ID : undefined;
     },
     async load(id) {
-      if (id === RESOLVED_SLIDES_ID) return generateSlidesModule(current().deck);
+      if (id === RESOLVED_SLIDES_ID) return generateSlidesModule((await current()).deck);
       if (id !== RESOLVED_ID) return undefined;
       latest = undefined;
-      const build = current();
+      const build = await current();
       for (const diagnostic of build.diagnostics) {
         // A build reports its errors once, through this.error below.
         if (command === "serve" || diagnostic.severity === "warning") {
@@ -210,8 +224,8 @@ export function deckPlugin(location: DeckLocation): Plugin {
         ),
       });
     },
-    transformIndexHtml(html) {
-      const { deck } = current();
+    async transformIndexHtml(html) {
+      const { deck } = await current();
       const { settings } = deck;
       // A build puts the slides into the page itself (see prerenderSlides); the dev server
       // renders them in the browser, so that hot updates can replace them.
@@ -231,7 +245,12 @@ export function deckPlugin(location: DeckLocation): Plugin {
     },
     configureServer(server: ViteDevServer) {
       server.middlewares.use(REHEARSAL_ENDPOINT, (request, response) => {
-        void saveRehearsal(request, response, location.slidesDir, () => current().deck.slides);
+        void saveRehearsal(
+          request,
+          response,
+          location.slidesDir,
+          async () => (await current()).deck.slides,
+        );
       });
       // Two watches feed one reload: Vite's (chokidar) follows the folder even while it is missing
       // or made again, and the folder's own (watch-folder.ts) loses no file renamed away and back,

@@ -76,14 +76,14 @@ export function earlyPaintScript(size: SlideSize): string {
  * with the other head scripts), for a deck whose first slide paintsWithoutScript. `deck` is read
  * when the page is written.
  */
-export function earlyPaintPlugin(deck: () => Deck): Plugin {
+export function earlyPaintPlugin(deck: () => Promise<Deck>): Plugin {
   return {
     name: "deck-early-paint",
     apply: "build",
     transformIndexHtml: {
       order: "post",
-      handler(): HtmlTagDescriptor[] {
-        const current = deck();
+      async handler(): Promise<HtmlTagDescriptor[]> {
+        const current = await deck();
         if (!paintsWithoutScript(current)) return [];
         const size = SLIDE_SIZES[current.settings.aspect];
         return [{ tag: "script", children: earlyPaintScript(size), injectTo: "head" }];

@@ -27,7 +27,7 @@ export function deckCharacters(deck: Deck): string {
  * loads a few kilobytes per face instead of a whole Latin font. Results are cached by font and
  * character set, so rebuilds stay fast.
  */
-export function fontSubsetPlugin(loadText: () => string, cacheDir: string): Plugin {
+export function fontSubsetPlugin(loadText: () => Promise<string>, cacheDir: string): Plugin {
   return {
     name: "deck-font-subset",
     apply: "build",
@@ -35,7 +35,7 @@ export function fontSubsetPlugin(loadText: () => string, cacheDir: string): Plug
       // Before the single-file build inlines the fonts.
       order: "pre",
       async handler(_options, bundle) {
-        const characters = loadText();
+        const characters = await loadText();
         mkdirSync(cacheDir, { recursive: true });
         await Promise.all(
           Object.values(bundle).map(async (output) => {

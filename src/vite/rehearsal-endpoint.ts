@@ -53,7 +53,7 @@ export async function saveRehearsal(
   request: IncomingMessage,
   response: ServerResponse,
   slidesDir: string,
-  slides: () => readonly Slide[],
+  slides: () => Promise<readonly Slide[]>,
 ): Promise<void> {
   if (request.method !== "POST") {
     response.writeHead(405, { Allow: "POST" }).end();
@@ -71,7 +71,7 @@ export async function saveRehearsal(
     data = undefined;
   }
   const recording = asRecording(data);
-  const rehearsal = recording && rehearsalOf(recording, slides());
+  const rehearsal = recording && rehearsalOf(recording, await slides());
   if (!rehearsal) {
     response.writeHead(400).end("none of these slides is in the deck any more\n");
     return;

@@ -214,6 +214,8 @@ async function bundleScript(entryFile: string, files: BuiltFiles): Promise<strin
     input: entryFile,
     platform: "browser",
     logLevel: "silent",
+    // Vite has shaken the chunks already.
+    treeshake: false,
     plugins: [
       {
         name: "deck-single-file",

@@ -81,7 +81,7 @@ describe("?rehearse in npm start", () => {
       seconds: [10, 30, 20][i],
     }));
     writeFileSync(path.join(slidesDir, REHEARSAL_FILE), JSON.stringify(rehearsed));
-    const built = loadDeck({ slidesDir, themesDir });
+    const built = await loadDeck({ slidesDir, themesDir });
     expect(built.diagnostics).toEqual([]);
     expect(built.deck.slides.map((slide) => [slide.pacedBy, slide.estimatedSeconds])).toEqual([
       ["rehearsal", 10],

@@ -33,7 +33,7 @@ describe.each(readdirSync(DECKS).sort())("the %s deck", (name) => {
   const slidesDir = path.join(DECKS, name);
 
   test("builds with no error, and renders as reveal.js renders it, slide for slide", async () => {
-    const { diagnostics } = loadDeck({ slidesDir, themesDir: path.join(ROOT, "themes") });
+    const { diagnostics } = await loadDeck({ slidesDir, themesDir: path.join(ROOT, "themes") });
     expect(hasErrors(diagnostics), JSON.stringify(diagnostics)).toBe(false);
     const [ours, oracle] = await Promise.all([
       buildAndPreview(slidesDir),

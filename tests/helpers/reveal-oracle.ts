@@ -44,7 +44,7 @@ const TYPES: Record<string, string> = {
  * reveal-md takes it off.
  */
 export async function serveRevealOracle(slidesDir: string): Promise<Served> {
-  const { deck } = loadDeck({ slidesDir, themesDir: path.join(ROOT, "themes") });
+  const { deck } = await loadDeck({ slidesDir, themesDir: path.join(ROOT, "themes") });
   const { separator, verticalSeparator, notesSeparator } = deck.settings;
   const files = deck.slides
     .map((slide) => path.basename(slide.source.file))

@@ -46,8 +46,8 @@ function readSlides() {
 }
 
 describe("the talk in slides/", () => {
-  test("is the talk these tests are for", () => {
-    const { deck, diagnostics } = loadDeck({ slidesDir: TALK_DIR, themesDir });
+  test("is the talk these tests are for", async () => {
+    const { deck, diagnostics } = await loadDeck({ slidesDir: TALK_DIR, themesDir });
     expect(
       deck.settings.title,
       `slides/ holds "${deck.settings.title}", not "${TALK_TITLE}": tests/talk/ tests that talk only; delete tests/talk/ in your own talk (README: Make your own talk)`,
@@ -158,7 +158,7 @@ describe("the talk in slides/", () => {
 });
 
 describe("the essay behind the talk", () => {
-  test("the deck doctor names a sentence the slides lose, at its line in the essay", () => {
+  test("the deck doctor names a sentence the slides lose, at its line in the essay", async () => {
     const copy = mkdtempSync(path.join(tmpdir(), "talk-copy-"));
     try {
       cpSync(TALK_DIR, copy, { recursive: true });
@@ -167,7 +167,7 @@ describe("the essay behind the talk", () => {
       const text = readFileSync(slide, "utf8");
       expect(text).toContain(sentence);
       writeFileSync(slide, text.replaceAll(sentence, ""));
-      const { deck, sourceFile } = loadDeck({ slidesDir: copy, themesDir });
+      const { deck, sourceFile } = await loadDeck({ slidesDir: copy, themesDir });
       if (!sourceFile) throw new Error("the talk names no source");
       const line = readFileSync(path.join(copy, "essay.txt"), "utf8")
         .split("\n")

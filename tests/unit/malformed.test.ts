@@ -25,12 +25,12 @@ describe("malformed decks", () => {
   });
 
   for (const name of cases) {
-    test(`${name}: the exact diagnostics and build outcome`, () => {
+    test(`${name}: the exact diagnostics and build outcome`, async () => {
       const dir = path.join(CORPUS, name);
       const expected = JSON.parse(
         readFileSync(path.join(dir, "expected.json"), "utf8"),
       ) as Expected;
-      const { diagnostics } = loadDeck({
+      const { diagnostics } = await loadDeck({
         slidesDir: path.join(dir, "slides"),
         themesDir: path.join(ROOT, "themes"),
       });
