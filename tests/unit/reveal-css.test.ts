@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { splitRevealStylesheet } from "../../src/vite/reveal-css.ts";
+import { splitRevealStylesheet, writeRevealStylesheets } from "../../src/vite/reveal-css.ts";
 
 const revealCss = readFileSync(
   createRequire(import.meta.url).resolve("reveal.js/reveal.css"),
@@ -49,5 +51,26 @@ describe("splitRevealStylesheet", () => {
     for (const body of bodies(revealCss)) expect(bodies(all).has(body), body).toBe(true);
     expect(parts.later.length).toBeGreaterThan(revealCss.length / 6);
     expect(parts.core).toContain(".pause-overlay");
+  });
+});
+
+describe("writeRevealStylesheets", () => {
+  test("writes the four parts once, keeps them, and writes a part again that went missing", () => {
+    const cache = mkdtempSync(path.join(tmpdir(), "reveal-css-"));
+    try {
+      const first = writeRevealStylesheets(cache);
+      const parts = splitRevealStylesheet(revealCss);
+      for (const name of ["core", "later", "print", "scroll"] as const) {
+        expect(readFileSync(first[name], "utf8")).toBe(parts[name]);
+      }
+      const written = statSync(first.core).mtimeMs;
+      unlinkSync(first.print);
+      const second = writeRevealStylesheets(cache);
+      expect(second).toEqual(first);
+      expect(statSync(second.core).mtimeMs).toBe(written);
+      expect(readFileSync(second.print, "utf8")).toBe(parts.print);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
