@@ -343,13 +343,28 @@ async function main(): Promise<void> {
     if (values.peers) {
       const { findBrowser } = await import("../browser/find-browser.ts");
       const { executablePath } = await findBrowser();
-      const peers = await benchPeers(
+      // Our build and PDF again, each round in turn with the peers' (peers.ts).
+      const talkDir = path.resolve("slides");
+      const outDir = mkdtempSync(path.join(os.tmpdir(), "deck-bench-beside-"));
+      const talkDeck = { slidesDir: talkDir, outDir };
+      const pdfOut = `${outDir}.pdf`;
+      const { peers, ours } = await benchPeers(
         values.peers,
-        path.resolve("slides"),
+        talkDir,
         runs,
         browser,
         executablePath,
-      );
+        {
+          build: () => runCommand("build", ["--force"], talkDeck).ms,
+          pdf: () => {
+            rmSync(stampFile(ROOT, outDir), { force: true });
+            return runCommand("pdf", ["--out", pdfOut], talkDeck).ms;
+          },
+        },
+      ).finally(() => {
+        rmSync(outDir, { recursive: true, force: true });
+        rmSync(pdfOut, { force: true });
+      });
       const of = (pick: (peer: PeerResult) => number[]) =>
         Object.fromEntries(
           peers.map((peer) => [peer.name, pick(peer).length ? summarize(pick(peer)).median : NaN]),
@@ -357,13 +372,13 @@ async function main(): Promise<void> {
       comparisons = [
         compare(
           "build",
-          talk["npm run build"].median,
+          summarize(ours.buildMs).median,
           "ms",
           of((p) => p.buildMs),
         ),
         compare(
           "slides PDF",
-          talk["npm run pdf"].median,
+          summarize(ours.pdfMs).median,
           "ms",
           of((p) => p.pdfMs),
         ),
@@ -410,7 +425,9 @@ async function main(): Promise<void> {
     }
     console.log(`\nPDF, each slide more: ${pdfPerSlideMs.toFixed(1)} ms`);
     if (comparisons.length > 0) {
-      console.log("\nthe talk beside the peers (same run, medians):");
+      console.log(
+        "\nthe talk beside the peers (same run; build and PDF: each tool in turn, medians):",
+      );
       for (const c of comparisons) {
         const others = Object.entries(c.peers)
           .map(([name, value]) => `${name} ${format(value, c.unit)}`)

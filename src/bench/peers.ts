@@ -155,9 +155,38 @@ async function loadPage(browser: Browser, url: string): Promise<{ paintMs: numbe
   }
 }
 
+/** This project's commands, timed (ms) as the peers' are, to run in turn with theirs. */
+export interface OurCommands {
+  build: () => number;
+  pdf: () => number;
+}
+
+/** The peers' results, and ours from the same rounds. */
+export interface PeersBench {
+  peers: PeerResult[];
+  ours: { buildMs: number[]; pdfMs: number[] };
+}
+
+/**
+ * Times each command `runs` times, every round running each command once in turn, after one round
+ * that warms up: a machine that slows down for a while slows every tool alike, not the one
+ * measured then.
+ */
+export function inTurn(runs: number, commands: readonly (() => number)[]): number[][] {
+  const times = commands.map((): number[] => []);
+  for (let round = 0; round <= runs; round++) {
+    commands.forEach((command, index) => {
+      const ms = command();
+      if (round > 0) times[index]?.push(ms);
+    });
+  }
+  return times;
+}
+
 /**
  * Measures the peers installed in `peersDir` (its node_modules) on the same talk and machine, in
- * the same run as this project: build, slides PDF, first paint over http, payload until idle.
+ * the same run as this project: build and slides PDF (in turn with ours), first paint over http,
+ * payload until idle.
  */
 export async function benchPeers(
   peersDir: string,
@@ -165,7 +194,8 @@ export async function benchPeers(
   runs: number,
   browser: Browser,
   chromePath: string,
-): Promise<PeerResult[]> {
+  ours: OurCommands,
+): Promise<PeersBench> {
   const work = mkdtempSync(path.join(os.tmpdir(), "deck-bench-peers-"));
   try {
     symlinkSync(path.resolve(peersDir, "node_modules"), path.join(work, "node_modules"));
@@ -194,25 +224,32 @@ export async function benchPeers(
       preview: { host: "127.0.0.1", port: 0 },
     });
     try {
+      const npm = (script: string) => () => timeNpmScript(work, script, [], env);
+      process.stderr.write("peers: build and slides PDF, each tool in turn\n");
+      const [ourBuilds = [], ...builds] = inTurn(runs, [
+        ours.build,
+        ...installed.map((peer) => npm(`${peer.id}-build`)),
+      ]);
+      const withPdf = installed.filter((peer) => peer.pdf);
+      const [ourPdfs = [], ...pdfs] = inTurn(runs, [
+        ours.pdf,
+        ...withPdf.map((peer) => npm(`${peer.id}-pdf`)),
+      ]);
       const results: PeerResult[] = [];
-      for (const peer of installed) {
-        process.stderr.write(`peers: ${peer.name}\n`);
-        const repeat = (script: string) =>
-          Array.from({ length: runs + 1 }, () => timeNpmScript(work, script, [], env)).slice(1);
-        const buildMs = repeat(`${peer.id}-build`);
-        const pdfMs = peer.pdf ? repeat(`${peer.id}-pdf`) : [];
+      for (const [index, peer] of installed.entries()) {
+        process.stderr.write(`peers: ${peer.name}, its page\n`);
         const url = `${server.resolvedUrls?.local[0] ?? ""}${peer.page}`;
         const loads: { paintMs: number; kb: number }[] = [];
         for (let i = 0; i <= runs; i++) loads.push(await loadPage(browser, url));
         results.push({
           name: peer.name,
-          buildMs,
-          pdfMs,
+          buildMs: builds[index] ?? [],
+          pdfMs: pdfs[withPdf.indexOf(peer)] ?? [],
           firstPaintMs: loads.slice(1).map((load) => load.paintMs),
           idleKb: loads[0]?.kb ?? 0,
         });
       }
-      return results;
+      return { peers: results, ours: { buildMs: ourBuilds, pdfMs: ourPdfs } };
     } finally {
       await server.close();
     }

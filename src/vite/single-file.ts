@@ -25,40 +25,55 @@ export interface SingleFile {
 export async function makeSingleFile(outDir: string): Promise<SingleFile> {
   const page = readFileSync(path.join(outDir, "index.html"), "utf8");
   const head = headElements(page);
-  const entry = head.find((tag) => tag.name === "script" && tag.src)?.src;
-  if (!entry) throw new Error(`${path.join(outDir, "index.html")} loads no module script`);
   const files = new BuiltFiles(outDir);
-  const entryFile = files.resolve(entry, outDir);
+  // Only what Vite wrote into the folder is inlined; a link elsewhere stays as the page has it.
+  const built = (tag: HeadTag) => {
+    const url = tag.attrs.src ?? tag.attrs.href;
+    return url === undefined ? undefined : files.builtFile(url, outDir);
+  };
+  const isStylesheet = (tag: HeadTag) =>
+    tag.tagName === "link" && tag.attrs.rel === "stylesheet" && built(tag) !== undefined;
+  const entry = head.find((tag) => tag.tagName === "script" && tag.attrs.type === "module");
+  const entryFile = entry && built(entry);
+  if (!entry || !entryFile) {
+    throw new Error(`${path.join(outDir, "index.html")} loads no module script of its folder`);
+  }
   const script = await bundleScript(entryFile, files);
-  const linked = head.flatMap((tag) =>
-    tag.name === "stylesheet" && tag.src ? [files.resolve(tag.src, outDir)] : [],
-  );
-  const styles = stylesheetsInOrder(linked, entryFile, files);
-  const style = styles.map((file) => files.inlineCss(file)).join("\n");
+  const linked = head.filter(isStylesheet).flatMap((tag) => built(tag) ?? []);
+  const style = stylesheetsInOrder(linked, entryFile, files)
+    .map((file) => files.inlineCss(file))
+    .join("\n");
   const fileName = offlineFileName(page);
   const redirect = openFromDiskScript(fileName);
-  let firstStyle = true;
+  // The served page's policy is the first tag of its head (csp.ts); the single file gets its own.
+  const policy = head.find(
+    (tag) =>
+      tag.tagName === "meta" &&
+      tag.attrs["http-equiv"]?.toLowerCase() === "content-security-policy",
+  );
+  let styled = false;
   const html = splice(page, head, (tag) => {
-    if (tag.name === "script" && tag.src === entry) {
-      return `<script type="module">${escapeInline(script, "script")}</script>`;
+    if (tag === entry) return `<script type="module">${escapeInline(script, "script")}</script>`;
+    if (isStylesheet(tag)) {
+      if (styled) return "";
+      styled = true;
+      return `<style>${escapeInline(style, "style")}</style>`;
     }
-    if (tag.name === "stylesheet") {
-      const first = firstStyle;
-      firstStyle = false;
-      return first ? `<style>${escapeInline(style, "style")}</style>` : "";
-    }
-    if (tag.name === "script" && tag.text === redirect) return "";
-    // The served page's policy (hashes of its own scripts), the preloads of files now inside.
-    return tag.name === "policy" || tag.name === "preload" ? "" : undefined;
+    const preload =
+      tag.tagName === "link" && /^(?:modulepreload|preload)$/.test(tag.attrs.rel ?? "");
+    const dropped =
+      tag === policy ||
+      (preload && built(tag) !== undefined) ||
+      (tag.tagName === "script" && tag.text === redirect);
+    return dropped ? "" : undefined;
   });
   return { fileName, html: withPagePolicy(files.inlineUrls(html)) };
 }
 
-/** A tag of the page's `<head>` that the single file replaces, with where it is in the page. */
+/** An element of the page's `<head>`, with where it is in the page. */
 interface HeadTag {
-  name: "script" | "stylesheet" | "preload" | "policy" | "other";
-  /** A script's or stylesheet's URL, as the page gives it. */
-  src: string | undefined;
+  tagName: string;
+  attrs: Readonly<Record<string, string>>;
   /** An inline script's text. */
   text: string;
   start: number;
@@ -78,27 +93,12 @@ function headElements(page: string): HeadTag[] {
   const tags: HeadTag[] = [];
   for (const node of headNode?.childNodes ?? []) {
     if (!("tagName" in node) || !node.sourceCodeLocation) continue;
-    const attribute = (name: string) => node.attrs.find((a) => a.name === name)?.value;
-    const rel = attribute("rel") ?? "";
-    const name =
-      node.tagName === "script"
-        ? "script"
-        : node.tagName === "link" && rel === "stylesheet"
-          ? "stylesheet"
-          : node.tagName === "link" && /^(?:modulepreload|preload)$/.test(rel)
-            ? "preload"
-            : node.tagName === "meta" &&
-                attribute("http-equiv")?.toLowerCase() === "content-security-policy"
-              ? "policy"
-              : "other";
-    const text = node.childNodes.map((child) => ("value" in child ? child.value : "")).join("");
-    const { startOffset, endOffset } = node.sourceCodeLocation;
     tags.push({
-      name,
-      src: attribute("src") ?? attribute("href"),
-      text,
-      start: startOffset,
-      end: endOffset,
+      tagName: node.tagName,
+      attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])),
+      text: node.childNodes.map((child) => ("value" in child ? child.value : "")).join(""),
+      start: node.sourceCodeLocation.startOffset,
+      end: node.sourceCodeLocation.endOffset,
     });
   }
   return tags;
@@ -124,7 +124,10 @@ function splice(
   return result + page.slice(at);
 }
 
-/** The browser ends a script or style at the first `</script` or `</style`, and `<!--` in a script changes how it reads the rest. */
+/**
+ * Inline code made safe for its element: the browser ends a script or style at the first
+ * `</script` or `</style`, and `<!--` in a script changes how it reads the rest.
+ */
 export function escapeInline(code: string, element: "script" | "style"): string {
   return element === "script"
     ? code.replace(/<(\/script|!--)/gi, "\\x3C$1")
@@ -145,11 +148,17 @@ class BuiltFiles {
     return path.resolve(from, decodeURI(url.split(/[?#]/)[0] ?? ""));
   }
 
-  /** The data URL of a file inside the built folder; undefined for any other URL. */
-  dataUrl(url: string, from: string): string | undefined {
+  /** The file a relative URL names, when it is one inside the built folder. */
+  builtFile(url: string, from: string): string | undefined {
     if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url)) return undefined;
     const file = this.resolve(url, from);
-    if (!file.startsWith(this.#root + path.sep) || !existsSync(file)) return undefined;
+    return file.startsWith(this.#root + path.sep) && existsSync(file) ? file : undefined;
+  }
+
+  /** The data URL of a file inside the built folder; undefined for any other URL. */
+  dataUrl(url: string, from: string): string | undefined {
+    const file = this.builtFile(url, from);
+    if (!file) return undefined;
     let data = this.#dataUrls.get(file);
     if (!data) {
       const type = lookup(file) ?? "application/octet-stream";

@@ -29,6 +29,7 @@ function builtFolder(): string {
     <link rel="modulepreload" crossorigin href="./assets/shared-B2.js">
     <link rel="stylesheet" crossorigin href="./assets/index-C3.css">
     <link rel="preload" href="./assets/sans-D4.woff2" as="font" type="font/woff2" crossorigin>
+    <link rel="stylesheet" href="https://fonts.example.org/brand.css">
     <script>document.documentElement.dataset.early = "yes";</script>
   </head>
   <body>
@@ -143,16 +144,19 @@ describe("the single-file deck made from a served build", () => {
     expect(policy).not.toContain(scriptHash(author ?? ""));
   });
 
-  it("leaves the slides as the author wrote them", async () => {
+  it("leaves the slides as the author wrote them, and a link the page has to elsewhere", async () => {
     const { html } = await make();
     expect(html).toContain("<p>The author wrote ./assets/ on a slide.</p>");
+    expect(html).toContain('<link rel="stylesheet" href="https://fonts.example.org/brand.css">');
   });
 
   it("names the folder when its page loads no script", async () => {
     const dir = builtFolder();
     folders.push(dir);
     writeFileSync(path.join(dir, "index.html"), "<!doctype html><head><title>x</title></head>");
-    await expect(makeSingleFile(dir)).rejects.toThrow(`${dir}/index.html loads no module script`);
+    await expect(makeSingleFile(dir)).rejects.toThrow(
+      `${dir}/index.html loads no module script of its folder`,
+    );
   });
 });
 
