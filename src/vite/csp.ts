@@ -61,8 +61,8 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
 export const SLIDES_START = '<div class="slides" data-prerendered>';
 
 /**
- * The sha256 sources of the page's own inline scripts: those a single-file build inlines, which
- * come before the slides. The author's `<script>`s inside the slides are not hashed: they must
+ * The sha256 sources of the page's own inline scripts (the head's, and the single file's code),
+ * which come before the slides. The author's `<script>`s inside the slides are not hashed: they must
  * stay blocked.
  */
 export function inlineScriptHashes(html: string): string[] {
@@ -106,8 +106,8 @@ export function withPagePolicy(html: string): string {
 
 /**
  * Adds the Content-Security-Policy to the built page (not to the dev server, whose HMR client
- * needs more). It runs last, on the finished HTML, so it also covers scripts a single-file build
- * inlined.
+ * needs more). It runs last, on the finished HTML, so it covers every head script the plugins
+ * added; the single file gets its own (single-file.ts).
  */
 export function cspPlugin(): Plugin {
   return {
@@ -115,7 +115,7 @@ export function cspPlugin(): Plugin {
     apply: "build",
     enforce: "post",
     generateBundle: {
-      // After the single-file plugin has inlined the scripts it must hash.
+      // After every other plugin has written the page's scripts.
       order: "post",
       handler(_options, bundle) {
         for (const output of Object.values(bundle)) {

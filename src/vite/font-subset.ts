@@ -32,7 +32,7 @@ export function fontSubsetPlugin(loadText: () => Promise<string>, cacheDir: stri
     name: "deck-font-subset",
     apply: "build",
     generateBundle: {
-      // Before the single-file build inlines the fonts.
+      // Before the fonts are written (the single file then inlines the subsets).
       order: "pre",
       async handler(_options, bundle) {
         const characters = await loadText();
