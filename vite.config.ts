@@ -4,7 +4,7 @@ import { cspPlugin } from "./src/vite/csp.ts";
 import { deckPlugin, loadDeck } from "./src/vite/deck-plugin.ts";
 import { earlyPaintPlugin } from "./src/vite/early-paint.ts";
 import { fontPreloadPlugin } from "./src/vite/font-preload.ts";
-import { deckCharacters, fontSubsetPlugin } from "./src/vite/font-subset.ts";
+import { deckCharacters, fontCacheDir, fontSubsetPlugin } from "./src/vite/font-subset.ts";
 import { deckIconPlugin } from "./src/vite/icon.ts";
 import { openFromDiskPlugin } from "./src/vite/offline.ts";
 import { writeRevealStylesheets } from "./src/vite/reveal-css.ts";
@@ -41,7 +41,7 @@ export default defineConfig(() => {
       deckIconPlugin(slidesDir),
       fontSubsetPlugin(
         async () => deckCharacters((await loadDeck({ slidesDir, themesDir })).deck),
-        path.resolve("node_modules/.cache/deck-fonts"),
+        fontCacheDir(path.resolve()),
       ),
       earlyPaintPlugin(async () => (await loadDeck({ slidesDir, themesDir })).deck),
       // The single file is made from this build's output (src/vite/single-file.ts).

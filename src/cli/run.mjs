@@ -30,6 +30,7 @@ const ENTRIES = {
   "bench-worker": "src/bench/worker.ts",
   "deck-worker": "src/vite/deck-worker.ts",
   "pdf-worker": "src/export/pdf-worker.ts",
+  "prepare-fonts": "src/vite/prepare-fonts.ts",
 };
 
 const root = process.cwd();
@@ -133,10 +134,17 @@ async function bundle() {
 
 const [command, ...args] = process.argv.slice(2);
 // `npm ci` and `npm install` run this (package.json's "prepare"), so that the first command
-// after them starts as fast as every other. An install never fails for it: a command bundles
-// again, and says what does not compile, when it is run.
+// after them starts as fast as every other: the commands bundled, the slides' font subsets made.
+// An install never fails for it: a command bundles again, and says what does not compile, when
+// it is run; the build makes the subsets that are missing.
 if (command === "--prepare") {
   if (!currentBundle()) await bundle().catch(() => undefined);
+  const prepared = currentBundle();
+  if (prepared) {
+    await import(pathToFileURL(path.join(prepared, "prepare-fonts.mjs")).href).catch(
+      () => undefined,
+    );
+  }
   process.exit(0);
 }
 if (!command || !Object.hasOwn(ENTRIES, command)) {

@@ -12,13 +12,10 @@ import { SLIDES_START } from "./csp.ts";
 import type { DeckAhead } from "./deck-ahead.ts";
 import { generateDeckModule, generateSlidesModule, SLIDES_MODULE_ID } from "./deck-module.ts";
 import { writeMathStylesheet } from "./math-styles.ts";
-import { BASE_STYLESHEET, type DeckLocation, readDeck } from "./read-deck.ts";
+import { BASE_STYLESHEET, DECK_STYLESHEET, type DeckLocation, readDeck } from "./read-deck.ts";
 import { REHEARSAL_ENDPOINT, saveRehearsal } from "./rehearsal-endpoint.ts";
 import { imageForScreen } from "./screen-images.ts";
 import { watchFolder } from "./watch-folder.ts";
-
-/** A stylesheet in the slides folder that the deck loads after its theme. */
-export const DECK_STYLESHEET = "style.css";
 
 // How long the slides folder stays quiet after an event before the deck is reloaded.
 const SAVE_SETTLES_MS = 20;

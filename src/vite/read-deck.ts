@@ -17,6 +17,9 @@ export interface DeckLocation {
 /** The name of the optional deck settings file inside the slides folder. */
 export const SETTINGS_FILE = "deck.yaml";
 
+/** A stylesheet in the slides folder that the deck loads after its theme. */
+export const DECK_STYLESHEET = "style.css";
+
 const SLIDE_FILE = /\.(?:md|markdown)$/i;
 const ASSET_FILE =
   /\.(?:png|jpe?g|gif|svg|webp|avif|ico|mp4|webm|ogg|mp3|wav|m4a|woff2?|ttf|otf|pdf|css|json|csv)$/i;
