@@ -43,10 +43,12 @@ export default defineConfig(() => {
         async () => deckCharacters((await loadDeck({ slidesDir, themesDir })).deck),
         fontCacheDir(path.resolve()),
       ),
+      // The fonts' preloads before the early paint's script: the browser asks for them while it
+      // waits for the stylesheet, which that script waits for.
+      fontPreloadPlugin(),
       earlyPaintPlugin(async () => (await loadDeck({ slidesDir, themesDir })).deck),
       // The single file is made from this build's output (src/vite/single-file.ts).
       openFromDiskPlugin(),
-      fontPreloadPlugin(),
       cspPlugin(),
     ],
     server: { host: "127.0.0.1", port: 5173, strictPort: false, headers },
