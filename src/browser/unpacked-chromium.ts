@@ -1,0 +1,32 @@
+import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+
+/** What is recorded of a Chromium unpacked whole: where it is, and its size and time then. */
+interface UnpackedRecord {
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * The Chromium that `recordFile` says was unpacked whole, when that file is still as it was then;
+ * undefined when there is no record, or the file has since been removed or changed (another
+ * process may be unpacking it again: only the package, under its lock, may then be asked).
+ */
+export function recordedChromium(recordFile: string): string | undefined {
+  try {
+    const record = JSON.parse(readFileSync(recordFile, "utf8")) as UnpackedRecord;
+    const stat = statSync(record.file);
+    return stat.size === record.size && stat.mtimeMs === record.mtimeMs ? record.file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records a Chromium unpacked whole, in one rename: a reader never sees half a record. */
+export function recordChromium(recordFile: string, file: string): void {
+  const stat = statSync(file);
+  const record: UnpackedRecord = { file, size: stat.size, mtimeMs: stat.mtimeMs };
+  const partial = `${recordFile}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify(record));
+  renameSync(partial, recordFile);
+}
