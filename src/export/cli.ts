@@ -56,6 +56,7 @@ async function main(): Promise<number> {
       distDir,
       progress,
       finish,
+      release: closeBrowser,
       keepGoing: command.keepGoing ? warn : undefined,
     };
     const pdf =

@@ -1,5 +1,5 @@
 import type { Browser } from "puppeteer-core";
-import { failOnProblems, openDeckPage } from "../browser/deck-page.ts";
+import { failOnProblems, openDeckPage, type ReleaseBrowser } from "../browser/deck-page.ts";
 import { escapeHtml } from "../deck/escape-html.ts";
 import type { DeckSettings } from "../deck/model.ts";
 import {
@@ -23,6 +23,8 @@ export interface HandoutPdfOptions extends HandoutOptions {
   progress: (line: string) => void;
   /** Adds the document information (default: `finishPdf`, on this thread). */
   finish?: FinishPdf | undefined;
+  /** Called once the PDF is printed, instead of closing its page (see ReleaseBrowser). */
+  release?: ReleaseBrowser | undefined;
 }
 
 const MM_TO_PX = 96 / 25.4;
@@ -41,6 +43,7 @@ export async function printHandout(
     height: Math.round(box.height * MM_TO_PX),
   };
   const deckPage = await openDeckPage(browser, options.distDir, viewport);
+  let closing: Promise<void> | undefined;
   try {
     const deck = await openPrintView(deckPage, handoutQuery(options), "body[data-handout-ready]");
     const items = await deckPage.page.$$eval(".handout-item", (elements) =>
@@ -71,6 +74,8 @@ export async function printHandout(
       tagged: true,
     });
     failOnProblems(deckPage, options.keepGoing);
+    // The page is done with: closed while the PDF is finished.
+    closing = options.release?.() ?? deckPage.context.close();
     const minimumPages = Math.ceil(deck.slides.length / options.perPage);
     const pdf = await (options.finish ?? finishPdf)(printed, {
       title: `${settings.title} (handout)`,
@@ -83,7 +88,7 @@ export async function printHandout(
     }
     return { ...pdf, deckTitle: settings.title };
   } finally {
-    await deckPage.context.close();
+    await (closing ?? deckPage.context.close());
   }
 }
 

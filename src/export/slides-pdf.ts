@@ -1,5 +1,5 @@
 import type { Browser } from "puppeteer-core";
-import { failOnProblems, openDeckPage } from "../browser/deck-page.ts";
+import { failOnProblems, openDeckPage, type ReleaseBrowser } from "../browser/deck-page.ts";
 import { formatDiagnostic } from "../deck/diagnostics.ts";
 import { ExportError } from "./export-error.ts";
 import { fitPages } from "./fit-pages.ts";
@@ -23,6 +23,8 @@ export interface SlidesPdfOptions {
   progress: (line: string) => void;
   /** Adds the document information and bookmarks (default: `finishPdf`, on this thread). */
   finish?: FinishPdf | undefined;
+  /** Called once the PDF is printed, instead of closing its page (see ReleaseBrowser). */
+  release?: ReleaseBrowser | undefined;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function printSlides(
   options: SlidesPdfOptions,
 ): Promise<ExportedPdf> {
   const deckPage = await openDeckPage(browser, options.distDir, { width: 1280, height: 720 });
+  let closing: Promise<void> | undefined;
   try {
     const query = `?print-pdf${options.fragments ? "&pdfSeparateFragments=true" : ""}`;
     const deck = await openPrintView(deckPage, query, ".reveal[data-pdf-ready]");
@@ -91,6 +94,8 @@ export async function printSlides(
       tagged: true,
     });
     failOnProblems(deckPage, options.keepGoing);
+    // The page is done with: closed while the PDF is finished.
+    closing = options.release?.() ?? deckPage.context.close();
     const firstPageOf = new Map<string, number>();
     fits.forEach((fit, index) => {
       if (!firstPageOf.has(fit.slideId)) firstPageOf.set(fit.slideId, index);
@@ -111,6 +116,6 @@ export async function printSlides(
     }
     return { ...pdf, deckTitle: settings.title };
   } finally {
-    await deckPage.context.close();
+    await (closing ?? deckPage.context.close());
   }
 }

@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DECK_ORIGIN, openDeckPage } from "../../src/browser/deck-page.ts";
 import { launchBrowser } from "../../src/browser/launch-browser.ts";
+import { finishPdf } from "../../src/export/pdf-document.ts";
+import { printSlides } from "../../src/export/slides-pdf.ts";
 import { buildDeckTo, fixtureDeck, writeDeck } from "../helpers/deck-server.ts";
 import { readPdf } from "../helpers/read-pdf.ts";
 import { descendants, isRunning, runExport, startExport } from "../helpers/run-export.ts";
@@ -150,6 +152,32 @@ describe("npm run pdf (slides)", () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe("the browser of an export", () => {
+  test("is handed back once the PDF is printed, and the PDF is finished without it", async () => {
+    const browser = await launchBrowser();
+    const events: string[] = [];
+    try {
+      const pdf = await printSlides(browser, {
+        distDir: talkDist,
+        fragments: false,
+        progress: () => undefined,
+        release: async () => {
+          events.push("released");
+          await browser.close();
+        },
+        finish: (printed, info, outline) => {
+          events.push("finishing");
+          return finishPdf(printed, info, outline);
+        },
+      });
+      expect(pdf.pages).toBe(TITLES.length);
+    } finally {
+      await browser.close();
+    }
+    expect(events).toEqual(["released", "finishing"]);
   });
 });
 
