@@ -5,6 +5,7 @@ import type { Plugin, Rollup } from "vite";
 import type { Deck } from "../deck/model.ts";
 import { htmlToText } from "../deck/plain-text.ts";
 import { writeCacheFile } from "./cache-file.ts";
+import { charactersInFont } from "./font-coverage.ts";
 
 // Characters the deck's own chrome prints (presenter view, handout, slide numbers, toasts), on
 // top of the deck's text: printable ASCII and a little typography.
@@ -37,18 +38,22 @@ function cachedSubset(font: Uint8Array, characters: string, cacheDir: string): B
   return existsSync(cached) ? readFileSync(cached) : undefined;
 }
 
-/** A woff2 font subset to these characters: from the cache, else made (slow: ~0.1 s) and cached. */
+/**
+ * A woff2 font subset to these characters (those it has): from the cache, else made (slow: ~0.1 s)
+ * and cached.
+ */
 export async function subsetWoff2(
   font: Uint8Array,
   characters: string,
   cacheDir: string,
 ): Promise<Uint8Array> {
-  const cached = cachedSubset(font, characters, cacheDir);
+  const inFont = await charactersInFont(font, characters, cacheDir);
+  const cached = cachedSubset(font, inFont, cacheDir);
   if (cached) return cached;
   // Loaded only when the cache has no subset for these characters.
   const { default: subsetFont } = await import("subset-font");
-  const subset = await subsetFont(Buffer.from(font), characters, { targetFormat: "woff2" });
-  writeCacheFile(cachedFile(font, characters, cacheDir), subset);
+  const subset = await subsetFont(Buffer.from(font), inFont, { targetFormat: "woff2" });
+  writeCacheFile(cachedFile(font, inFont, cacheDir), subset);
   return subset;
 }
 
