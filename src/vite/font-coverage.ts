@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { writeCacheFile } from "./cache-file.ts";
+import { inFontQueue } from "./font-queue.ts";
 
 /**
  * The characters of `text` that a woff2 font has glyphs for, each once, sorted. What a font lacks
@@ -33,7 +34,7 @@ async function fontCodePoints(font: Uint8Array, cacheDir: string): Promise<numbe
       // Read again below.
     }
   }
-  const codePoints = await oneAtATime(async () => {
+  const codePoints = await inFontQueue(async () => {
     // Loaded only for a font not read before: harfbuzz reads TrueType, not woff2's compression.
     const [{ convert }, { Blob, Face }] = await Promise.all([
       import("fontverter"),
@@ -46,14 +47,4 @@ async function fontCodePoints(font: Uint8Array, cacheDir: string): Promise<numbe
   });
   writeCacheFile(cached, JSON.stringify(codePoints));
   return codePoints;
-}
-
-let reading: Promise<unknown> = Promise.resolve();
-
-// One font at a time: read side by side, four fonts of five came back with no characters at all
-// (harfbuzz's and the woff2 decoder's WebAssembly, first loaded by several calls at once).
-function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  const run = reading.then(task, task);
-  reading = run.catch(() => undefined);
-  return run;
 }

@@ -6,6 +6,7 @@ import type { Deck } from "../deck/model.ts";
 import { htmlToText } from "../deck/plain-text.ts";
 import { writeCacheFile } from "./cache-file.ts";
 import { charactersInFont } from "./font-coverage.ts";
+import { inFontQueue } from "./font-queue.ts";
 
 // Characters the deck's own chrome prints (presenter view, handout, slide numbers, toasts), on
 // top of the deck's text: printable ASCII and a little typography.
@@ -52,7 +53,9 @@ export async function subsetWoff2(
   if (cached) return cached;
   // Loaded only when the cache has no subset for these characters.
   const { default: subsetFont } = await import("subset-font");
-  const subset = await subsetFont(Buffer.from(font), inFont, { targetFormat: "woff2" });
+  const subset = await inFontQueue(() =>
+    subsetFont(Buffer.from(font), inFont, { targetFormat: "woff2" }),
+  );
   writeCacheFile(cachedFile(font, inFont, cacheDir), subset);
   return subset;
 }
