@@ -1,7 +1,7 @@
 import { accessSync, constants } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { recordChromium, recordedChromium } from "./unpacked-chromium.ts";
+import { recordChromium, recordedChromium, recordStandsIn } from "./unpacked-chromium.ts";
 
 /** Where the browser came from, in the order they are tried. */
 export type BrowserSource = "CHROME_PATH" | "installed" | "npm package @sparticuz/chromium";
@@ -47,7 +47,7 @@ const defaultSearch: BrowserSearch = {
 // before Chromium could start, measured).
 async function unpackChromium(): Promise<string> {
   const record = path.join(tmpdir(), "deck-chromium-unpacked.json");
-  const recorded = recordedChromium(record);
+  const recorded = recordStandsIn(process.env) ? recordedChromium(record) : undefined;
   if (recorded) return recorded;
   const [{ default: chromium }, { lock }] = await Promise.all([
     import("@sparticuz/chromium"),
@@ -61,7 +61,11 @@ async function unpackChromium(): Promise<string> {
   });
   try {
     const unpacked = await chromium.executablePath();
-    recordChromium(record, unpacked);
+    try {
+      recordChromium(record, unpacked);
+    } catch {
+      // A temp folder that takes no record (full, read-only, another user's): no record, as before.
+    }
     return unpacked;
   } finally {
     await release();

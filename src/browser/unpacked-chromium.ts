@@ -22,6 +22,17 @@ export function recordedChromium(recordFile: string): string | undefined {
   }
 }
 
+// What @sparticuz/chromium reads, as it is loaded, to tell AWS's own Linux (its helper.js).
+const AWS_HOSTS = ["AWS_EXECUTION_ENV", "AWS_LAMBDA_JS_RUNTIME", "CODEBUILD_BUILD_IMAGE"];
+
+/**
+ * Whether the record may stand in for loading the package: not on AWS's own Linux (Lambda,
+ * CodeBuild), where loading it sets the library and font paths Chromium needs there.
+ */
+export function recordStandsIn(env: Readonly<Record<string, string | undefined>>): boolean {
+  return !AWS_HOSTS.some((name) => env[name]);
+}
+
 /** Records a Chromium unpacked whole, in one rename: a reader never sees half a record. */
 export function recordChromium(recordFile: string, file: string): void {
   const stat = statSync(file);

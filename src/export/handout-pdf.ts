@@ -76,6 +76,8 @@ export async function printHandout(
     failOnProblems(deckPage, options.keepGoing);
     // The page is done with: closed while the PDF is finished.
     closing = options.release?.() ?? deckPage.context.close();
+    // Awaited below; a browser gone meanwhile must not be an unhandled rejection until then.
+    closing.catch(() => undefined);
     const minimumPages = Math.ceil(deck.slides.length / options.perPage);
     const pdf = await (options.finish ?? finishPdf)(printed, {
       title: `${settings.title} (handout)`,

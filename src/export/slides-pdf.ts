@@ -96,6 +96,8 @@ export async function printSlides(
     failOnProblems(deckPage, options.keepGoing);
     // The page is done with: closed while the PDF is finished.
     closing = options.release?.() ?? deckPage.context.close();
+    // Awaited below; a browser gone meanwhile must not be an unhandled rejection until then.
+    closing.catch(() => undefined);
     const firstPageOf = new Map<string, number>();
     fits.forEach((fit, index) => {
       if (!firstPageOf.has(fit.slideId)) firstPageOf.set(fit.slideId, index);

@@ -2,7 +2,11 @@ import { appendFileSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { recordChromium, recordedChromium } from "../../src/browser/unpacked-chromium.ts";
+import {
+  recordChromium,
+  recordedChromium,
+  recordStandsIn,
+} from "../../src/browser/unpacked-chromium.ts";
 
 function unpacked(): { binary: string; record: string } {
   const dir = mkdtempSync(path.join(tmpdir(), "unpacked-chromium-"));
@@ -38,5 +42,16 @@ describe("the record of a Chromium unpacked whole", () => {
     const { record } = unpacked();
     writeFileSync(record, "{ half a rec");
     expect(recordedChromium(record)).toBeUndefined();
+  });
+
+  test("is not used on AWS's Linux, where loading the package sets up Chromium's libraries", () => {
+    expect(recordStandsIn({ HOME: "/root" })).toBe(true);
+    expect(recordStandsIn({ AWS_EXECUTION_ENV: "AWS_Lambda_nodejs20.x" })).toBe(false);
+    expect(recordStandsIn({ AWS_LAMBDA_JS_RUNTIME: "nodejs22.x" })).toBe(false);
+    expect(
+      recordStandsIn({
+        CODEBUILD_BUILD_IMAGE: "aws/codebuild/amazonlinux-x86_64-standard:5.0-nodejs20",
+      }),
+    ).toBe(false);
   });
 });
