@@ -19,10 +19,17 @@ export function gzipSize(bytes: Uint8Array): number {
   return gzipSync(bytes, { level: 9 }).length;
 }
 
-/** The gzipped size of the scripts and styles written inside an HTML page. */
+/**
+ * The gzipped size of the scripts and styles written inside an HTML page. A data block
+ * (`<script type="application/json">`, our deck's settings and outline) is the page's content,
+ * as its HTML is, not code: the browser runs none of it.
+ */
 export function inlineCode(html: string): number {
-  const blocks = [...html.matchAll(/<(script|style)\b[^>]*>([\s\S]*?)<\/\1>/gi)];
-  const code = blocks.map((block) => block[2] ?? "").join("\n");
+  const blocks = [...html.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gi)];
+  const code = blocks
+    .filter((block) => !/\btype=["']?application\/(?:ld\+)?json/i.test(block[2] ?? ""))
+    .map((block) => block[3] ?? "")
+    .join("\n");
   return code.trim() ? gzipSize(new TextEncoder().encode(code)) : 0;
 }
 

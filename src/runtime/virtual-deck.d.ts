@@ -2,11 +2,12 @@ declare module "virtual:deck" {
   import type { Deck, Diagnostic, Slide } from "../deck/model.ts";
 
   /**
-   * The deck, or null when it has errors (dev server only: a build fails instead). A build's has
-   * no slides here: their HTML is in the page, their outline comes from `loadSlides`.
+   * The deck, or null when it has errors (dev server only: a build fails instead). A build's is
+   * read from the page's data block and has no slides here: their HTML is in the page, their
+   * outline comes from `loadSlides`.
    */
   export const deck: Deck | null;
-  /** The deck's slides: in a build, their outline (no HTML, no notes), a chunk of its own. */
+  /** The deck's slides: in a build, their outline (no HTML, no notes), from the page's data. */
   export const loadSlides: () => Promise<Slide[]>;
   /** Everything the pipeline found, errors and warnings. */
   export const diagnostics: Diagnostic[];

@@ -17,10 +17,15 @@ export interface DeckModuleParts {
   prerendered?: boolean;
 }
 
+/** The id of the page's element that holds a built deck's data (see `deckDataScript`). */
+export const DECK_DATA_ID = "deck-data";
+
 /**
  * The source of `virtual:deck`: the deck as data, its stylesheets and assets as imports (so Vite
  * fingerprints and bundles them), the other themes as imports on demand, and the diagnostics for
- * the dev overlay.
+ * the dev overlay. A built page carries the deck's data itself (`deckDataScript`), which the
+ * module reads from it: the bundle is then the same for every version of the slides that has the
+ * same stylesheets and assets, which a rebuild of changed slides alone relies on (quick-build.ts).
  */
 export function generateDeckModule(parts: DeckModuleParts): string {
   const lines: string[] = [];
@@ -30,12 +35,16 @@ export function generateDeckModule(parts: DeckModuleParts): string {
   });
   lines.push(
     `export const assetUrls = [${parts.assetFiles.map((_, index) => `asset${index}`).join(", ")}];`,
-    `export const deck = ${JSON.stringify(parts.prerendered && parts.deck ? { ...outline(parts.deck), slides: [] } : (parts.deck ?? null))};`,
-    // A built page's slides are in its HTML; their outline is a chunk of its own, for the views
-    // that read it (see generateSlidesModule).
-    parts.prerendered
-      ? `export const loadSlides = () => import(${JSON.stringify(SLIDES_MODULE_ID)}).then((module) => module.slides);`
-      : "export const loadSlides = () => Promise.resolve(deck ? deck.slides : []);",
+    ...(parts.prerendered
+      ? [
+          `const page = JSON.parse(document.getElementById(${JSON.stringify(DECK_DATA_ID)})?.textContent ?? "null");`,
+          "export const deck = page ? page.deck : null;",
+          "export const loadSlides = () => Promise.resolve(page ? page.slides : []);",
+        ]
+      : [
+          `export const deck = ${JSON.stringify(parts.deck ?? null)};`,
+          "export const loadSlides = () => Promise.resolve(deck ? deck.slides : []);",
+        ]),
     // A build has no overlay to show them in: they were printed.
     `export const diagnostics = ${JSON.stringify(parts.prerendered ? [] : parts.diagnostics)};`,
     `export const themes = ${JSON.stringify(parts.themes)};`,
@@ -47,16 +56,16 @@ export function generateDeckModule(parts: DeckModuleParts): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** The id of the module that holds a built deck's slides' outline. */
-export const SLIDES_MODULE_ID = "virtual:deck-slides";
-
 /**
- * The source of `virtual:deck-slides`: what the runtime reads of a built deck's slides (titles,
- * timing, where they come from, a handout's background colour), which the audience's first slide
- * does not wait for; the presenter, the handout, the print view and a rehearsal load it.
+ * The built page's data block: what the runtime reads of the deck (its settings, and its slides'
+ * outline: titles, timing, where they come from, a handout's background colour). Data, not code:
+ * the browser runs none of it and the page's policy needs no hash for it; `<` is escaped so that
+ * no text in it can end it.
  */
-export function generateSlidesModule(deck: Deck): string {
-  return `export const slides = ${JSON.stringify(outline(deck).slides)};\n`;
+export function deckDataScript(deck: Deck): string {
+  const { slides, ...rest } = outline(deck);
+  const json = JSON.stringify({ deck: { ...rest, slides: [] }, slides }).replace(/</g, "\\u003c");
+  return `<script type="application/json" id="${DECK_DATA_ID}">${json}</script>`;
 }
 
 // A built page has the slides in its HTML; its script needs only what the runtime reads of them

@@ -3,15 +3,13 @@ import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import type { DeckInput } from "../deck/build-deck.ts";
 import { diagnosticAt, formatDiagnostic, hasErrors, sortDiagnostics } from "../deck/diagnostics.ts";
-import { escapeHtml } from "../deck/escape-html.ts";
 import type { Deck, Diagnostic, Result, SourceFile } from "../deck/model.ts";
 import { decodeSource, sourcePath } from "../deck/source.ts";
-import { prerenderSlides } from "../runtime/render-slides.ts";
 import { SLIDE_SIZES } from "../runtime/reveal-config.ts";
-import { SLIDES_START } from "./csp.ts";
 import type { DeckAhead } from "./deck-ahead.ts";
-import { generateDeckModule, generateSlidesModule, SLIDES_MODULE_ID } from "./deck-module.ts";
+import { generateDeckModule } from "./deck-module.ts";
 import { writeMathStylesheet } from "./math-styles.ts";
+import { pageParts, withPageParts } from "./page-parts.ts";
 import { BASE_STYLESHEET, DECK_STYLESHEET, type DeckLocation, readDeck } from "./read-deck.ts";
 import { REHEARSAL_ENDPOINT, saveRehearsal } from "./rehearsal-endpoint.ts";
 import { imageForScreen } from "./screen-images.ts";
@@ -23,7 +21,6 @@ const SAVE_SETTLES_MS = 20;
 /** The id the runtime imports the deck from. */
 export const DECK_MODULE_ID = "virtual:deck";
 const RESOLVED_ID = `\0${DECK_MODULE_ID}`;
-const RESOLVED_SLIDES_ID = `\0${SLIDES_MODULE_ID}`;
 
 /** The deck as built from disk, with everything the module and the page need. */
 export interface DeckBuild {
@@ -174,11 +171,9 @@ export function deckPlugin(location: DeckLocation): Plugin {
       command = config.command;
     },
     resolveId(id) {
-      if (id === DECK_MODULE_ID) return RESOLVED_ID;
-      return id === SLIDES_MODULE_ID ? RESOLVED_SLIDES_ID : undefined;
+      return id === DECK_MODULE_ID ? RESOLVED_ID : undefined;
     },
     async load(id) {
-      if (id === RESOLVED_SLIDES_ID) return generateSlidesModule((await current()).deck);
       if (id !== RESOLVED_ID) return undefined;
       latest = undefined;
       const build = await current();
@@ -222,23 +217,7 @@ export function deckPlugin(location: DeckLocation): Plugin {
       });
     },
     async transformIndexHtml(html) {
-      const { deck } = await current();
-      const { settings } = deck;
-      // A build puts the slides into the page itself (see prerenderSlides); the dev server
-      // renders them in the browser, so that hot updates can replace them.
-      const slides =
-        command === "build"
-          ? html.replace(
-              /<div class="slides"><\/div>/,
-              `${SLIDES_START}\n${prerenderSlides(deck)}\n</div>`,
-            )
-          : html;
-      return slides
-        .replace(
-          /<html lang="[^"]*"/,
-          `<html lang="${escapeHtml(settings.lang)}" data-theme="${escapeHtml(settings.theme)}"`,
-        )
-        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(settings.title)}</title>`);
+      return withPageParts(html, pageParts((await current()).deck), command === "build");
     },
     configureServer(server: ViteDevServer) {
       server.middlewares.use(REHEARSAL_ENDPOINT, (request, response) => {

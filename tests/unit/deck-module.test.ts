@@ -1,10 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { buildDeck } from "../../src/deck/build-deck.ts";
-import {
-  generateDeckModule,
-  generateSlidesModule,
-  SLIDES_MODULE_ID,
-} from "../../src/vite/deck-module.ts";
+import { DECK_DATA_ID, deckDataScript, generateDeckModule } from "../../src/vite/deck-module.ts";
 
 const deckOf = (text: string) =>
   buildDeck({ slidesDir: "s", files: [{ path: "s/a.md", text }], themes: ["default"] }).value;
@@ -60,8 +56,8 @@ describe("generateDeckModule", () => {
     expect(code).toContain('"code":"x"');
   });
 
-  test("a build's deck leaves its slides to a module of their own, as an outline", async () => {
-    const deck = deckOf("# Talk\n\nHello\n\nNote:\nSay hi.\n\n## Next\n");
+  test("a build's deck is read from the page, which has its data and its slides' outline", async () => {
+    const deck = deckOf("# Talk\n\nHello </script> <!--\n\nNote:\nSay hi.\n\n## Next\n");
     const code = generateDeckModule({
       deck,
       diagnostics: [],
@@ -70,14 +66,20 @@ describe("generateDeckModule", () => {
       assetFiles: [],
       prerendered: true,
     });
-    expect(code).toContain('"slides":[]');
-    expect(code).not.toContain("Next");
-    expect(code).toContain(`import(${JSON.stringify(SLIDES_MODULE_ID)})`);
-    const slidesCode = generateSlidesModule(deck);
-    const slides = JSON.parse(slidesCode.replace(/^export const slides = |;\n$/g, ""));
-    expect(slides.map((slide: { title: string }) => slide.title)).toEqual(["Talk", "Next"]);
-    expect(slidesCode).not.toContain("Hello");
-    expect(slidesCode).not.toContain("Say hi");
+    // The module is the same for every version of the slides: nothing of them is in it.
+    expect(code).not.toContain("Talk");
+    expect(code).toContain(`document.getElementById(${JSON.stringify(DECK_DATA_ID)})`);
+    const script = deckDataScript(deck);
+    // Data, not code; nothing in it ends it.
+    expect(script.startsWith(`<script type="application/json" id="${DECK_DATA_ID}">`)).toBe(true);
+    const json = script.slice(script.indexOf(">") + 1, -"</script>".length);
+    expect(json).not.toContain("<");
+    const data = JSON.parse(json);
+    expect(data.deck.settings.title).toBe(deck.settings.title);
+    expect(data.deck.slides).toEqual([]);
+    expect(data.slides.map((slide: { title: string }) => slide.title)).toEqual(["Talk", "Next"]);
+    expect(json).not.toContain("Hello");
+    expect(json).not.toContain("Say hi");
     // The dev server's deck has its slides, and gives them as they are.
     const dev = generateDeckModule({
       deck,
