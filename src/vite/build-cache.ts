@@ -41,8 +41,8 @@ export function keepBuild(inputs: BuildInputs): void {
  */
 export function restoreBuild(inputs: BuildInputs): BuildStamp | undefined {
   const stamp = readStamp(inputs);
-  const kept = keptBuildDir(inputs.root, inputs.outDir);
-  if (!stamp || !existsSync(kept) || !holdsOutputs(kept, inputs.outDir, stamp)) return undefined;
+  const kept = stamp && keptCopyOf(inputs, stamp);
+  if (!stamp || !kept) return undefined;
   if (!inputsUnchanged(inputs, stamp)) return undefined;
   const outDir = path.resolve(inputs.outDir);
   const staging = mkdtempSync(`${outDir}.restoring-`);
@@ -57,6 +57,12 @@ export function restoreBuild(inputs: BuildInputs): BuildStamp | undefined {
   const renewed: BuildStamp = { ...stamp, outputs: stampOutputs(outDir) };
   saveStamp(inputs, renewed);
   return renewed;
+}
+
+/** The kept copy of the stamped build, when it holds what that build wrote, and nothing else. */
+export function keptCopyOf(inputs: BuildInputs, stamp: BuildStamp): string | undefined {
+  const kept = keptBuildDir(inputs.root, inputs.outDir);
+  return existsSync(kept) && holdsOutputs(kept, inputs.outDir, stamp) ? kept : undefined;
 }
 
 // The kept copy has the files the stamped build wrote, at their sizes, and no other.

@@ -6,6 +6,8 @@ import { keepBuild, restoreBuild } from "./build-cache.ts";
 import type { BuiltDeck } from "./build-files.ts";
 import { currentStamp, saveStamp, stampBuild } from "./build-stamp.ts";
 import { buildDeckAhead } from "./deck-ahead.ts";
+import type { DeckBuild } from "./deck-plugin.ts";
+import { quickCandidate } from "./quick-candidate.ts";
 import { displayPath } from "./read-deck.ts";
 
 /** Where a command builds from and to, and where it prints. */
@@ -53,13 +55,41 @@ export async function runBuildCommand(
   const ahead = buildDeckAhead(location);
   // The bundler and the deck's plugins are loaded only when there is something to build.
   const { loadDeck, expectBuiltDeck } = await import("./deck-plugin.ts");
-  const { buildDeckFolder, viteWarningsLogger } = await import("./build-files.ts");
   expectBuiltDeck(ahead);
   const printed: string[] = [];
   const printError = (line: string) => {
     printed.push(line);
     options.printError(line);
   };
+  const report = (deck: DeckBuild): boolean => {
+    for (const diagnostic of deck.diagnostics) printError(formatDiagnostic(diagnostic));
+    if (!hasErrors(deck.diagnostics)) return true;
+    options.printError(`build failed: ${countSummary(deck.diagnostics)}; nothing was written`);
+    return false;
+  };
+  const done = (folder: BuiltFolder, how = "") => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const size = `${Math.round(statSync(folder.singleFile).size / 1000)} kB`;
+    const diagnostics = deck?.diagnostics ?? [];
+    const warnings = diagnostics.length > 0 ? `, ${countSummary(diagnostics)}` : "";
+    options.print(
+      `built ${displayPath(folder.outDir)}/ for a web server and ${displayPath(folder.singleFile)} (one file, ${size}) in ${seconds} s${warnings}${how}`,
+    );
+    return folder;
+  };
+  let deck: DeckBuild | undefined;
+  // Only the slides' text changed since the last build: its bundle is theirs too (quick-build.ts).
+  const candidate = options.force ? undefined : quickCandidate(where);
+  if (candidate) {
+    // Loaded meanwhile, for when the slides alone cannot be built after all.
+    import("./build-files.ts").catch(() => undefined);
+    deck = await loadDeck(location);
+    if (!report(deck)) return undefined;
+    const { quickBuild } = await import("./quick-build.ts");
+    const quick = await quickBuild(where, candidate, deck, location, printed);
+    if (quick) return done(quick, " (the slides alone: the rest as the last build made it)");
+  }
+  const { buildDeckFolder, viteWarningsLogger } = await import("./build-files.ts");
   // The bundler starts at once: what it does before it needs the deck overlaps the deck's build
   // on the other thread, and its plugins wait for the deck.
   const building = buildDeckFolder({
@@ -68,15 +98,20 @@ export async function runBuildCommand(
     outDir: options.outDir,
     logger: viteWarningsLogger(printError),
   });
-  const deck = await loadDeck(location);
-  const { diagnostics } = deck;
-  for (const diagnostic of diagnostics) printError(formatDiagnostic(diagnostic));
-  if (hasErrors(diagnostics)) {
-    // The deck plugin fails the build on the same errors; it writes nothing.
-    await building.catch(() => undefined);
-    options.printError(`build failed: ${countSummary(diagnostics)}; nothing was written`);
-    return undefined;
+  if (!deck) {
+    deck = await loadDeck(location);
+    if (!report(deck)) {
+      // The deck plugin fails the build on the same errors; it writes nothing.
+      await building.catch(() => undefined);
+      return undefined;
+    }
   }
+  // What the next build of changed slides alone compares, made while the bundler works.
+  const loaded = deck;
+  const recipe = import("./quick-build.ts").then(({ quickRecipe }) =>
+    quickRecipe(loaded, location),
+  );
+  recipe.catch(() => undefined);
   let folder: BuiltDeck;
   try {
     folder = await building;
@@ -87,15 +122,10 @@ export async function runBuildCommand(
   }
   // Photos are read by the deck plugin, not imported: the module graph does not name them.
   const read = [...folder.inputs, ...deck.assetFiles];
-  saveStamp(where, stampBuild(where, read, folder.singleFile, printed));
+  const quick = await recipe.catch(() => undefined);
+  saveStamp(where, { ...stampBuild(where, read, folder.singleFile, printed), quick });
   keepBuild(where);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const size = `${Math.round(statSync(folder.singleFile).size / 1000)} kB`;
-  const warnings = diagnostics.length > 0 ? `, ${countSummary(diagnostics)}` : "";
-  options.print(
-    `built ${displayPath(folder.outDir)}/ for a web server and ${displayPath(folder.singleFile)} (one file, ${size}) in ${seconds} s${warnings}`,
-  );
-  return folder;
+  return done(folder);
 }
 
 function countSummary(diagnostics: readonly Diagnostic[]): string {

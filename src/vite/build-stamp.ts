@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { writeCacheFile } from "./cache-file.ts";
+import type { QuickRecipe } from "./quick-build.ts";
 
 /**
  * What a build was made from and what it wrote: enough to tell, without building, that building
@@ -18,6 +19,8 @@ export interface BuildStamp {
   singleFile: string;
   /** The lines the build printed about the deck (its warnings), printed again when it is skipped. */
   lines: string[];
+  /** What a build of changed slides alone compares and replaces (quick-build.ts). */
+  quick?: QuickRecipe | undefined;
 }
 
 /** The folders and files a build of a deck reads, besides what the bundler's module graph names. */
@@ -122,9 +125,23 @@ export function outputsUnchanged(inputs: BuildInputs, stamp: BuildStamp): boolea
  * was added to the deck's or the engine's folders.
  */
 export function inputsUnchanged(inputs: BuildInputs, stamp: BuildStamp): boolean {
+  return inputsUnchangedBut(inputs, stamp, () => false);
+}
+
+/**
+ * `inputsUnchanged`, except for the files `skipped` says may have changed, appeared or gone
+ * (a deck's text, for a build of its slides alone: quick-build.ts).
+ */
+export function inputsUnchangedBut(
+  inputs: BuildInputs,
+  stamp: BuildStamp,
+  skipped: (file: string) => boolean,
+): boolean {
   const now = [...inputFolders(inputs).flatMap(filesUnder), ...inputFiles(inputs)];
-  if (now.some((input) => !(input in stamp.inputs))) return false;
-  return Object.entries(stamp.inputs).every(([input, hash]) => contentHash(input) === hash);
+  if (now.some((input) => !(input in stamp.inputs) && !skipped(input))) return false;
+  return Object.entries(stamp.inputs).every(
+    ([input, hash]) => skipped(input) || contentHash(input) === hash,
+  );
 }
 
 /** The stamp's outputs, as the output folder holds them now. */

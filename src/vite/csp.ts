@@ -85,6 +85,14 @@ export function withPolicy(html: string, policy: string): string {
   return html.replace(/<head>/i, (head) => `${head}\n    ${meta}`);
 }
 
+/** A page without the policy `withPolicy` put into it: as it was before. */
+export function withoutPolicy(html: string): string {
+  return html.replace(
+    /(<head>)\n {4}<meta http-equiv="Content-Security-Policy" content="[^"]*">/i,
+    "$1",
+  );
+}
+
 // The installed plugin does not change while a process runs; its hashes cost 13 ms (measured) and
 // one command builds twice.
 let notesHashes: string[] | undefined;

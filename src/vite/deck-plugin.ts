@@ -151,12 +151,47 @@ async function readSourceFile(
   return decodeSource(sourcePath(input.slidesDir, source), readFileSync(file));
 }
 
+/** Where the photos made for the screen are cached, in a project with this themes folder. */
+export function imageCacheDir(themesDir: string): string {
+  return path.join(path.dirname(themesDir), "node_modules/.cache/deck-images");
+}
+
+/**
+ * The source of `virtual:deck` for a deck as loaded: in a build (`built`), its photos made for
+ * the screen (cached by content, originals untouched) and its data left to the page.
+ */
+export async function deckModuleSource(
+  build: DeckBuild,
+  built: boolean,
+  imageCache: string,
+): Promise<string> {
+  return generateDeckModule({
+    deck: hasErrors(build.diagnostics) ? undefined : build.deck,
+    diagnostics: build.diagnostics,
+    styleFiles: build.styleFiles,
+    otherThemeFiles: build.otherThemeFiles,
+    themes: build.themes,
+    prerendered: built,
+    assetFiles: await Promise.all(
+      build.assetFiles.map((file, index) => {
+        const asset = build.deck.assets[index];
+        return imageForScreen(
+          file,
+          SLIDE_SIZES[build.deck.settings.aspect],
+          { background: asset?.background, widthShare: asset?.widthShare },
+          imageCache,
+        );
+      }),
+    ),
+  });
+}
+
 /**
  * The Vite adapter: serves the deck as `virtual:deck`, fails the build on errors with
  * file:line:col, shows them in the dev overlay, and hot-reloads slide edits, additions and removals.
  */
 export function deckPlugin(location: DeckLocation): Plugin {
-  const imageCache = path.join(path.dirname(location.themesDir), "node_modules/.cache/deck-images");
+  const imageCache = imageCacheDir(location.themesDir);
   let command: "build" | "serve" = "serve";
   let latest: Promise<DeckBuild> | undefined;
   const current = () => {
@@ -192,29 +227,7 @@ export function deckPlugin(location: DeckLocation): Plugin {
           loc: { file: path.resolve(first.file), line: first.line, column: first.column },
         });
       }
-      return generateDeckModule({
-        deck: hasErrors(build.diagnostics) ? undefined : build.deck,
-        diagnostics: build.diagnostics,
-        styleFiles: build.styleFiles,
-        otherThemeFiles: build.otherThemeFiles,
-        themes: build.themes,
-        prerendered: command === "build",
-        // Photos are made for the screen here, once per content (cached), originals untouched.
-        assetFiles: await Promise.all(
-          build.assetFiles.map((file, index) => {
-            const asset = build.deck.assets[index];
-            return imageForScreen(
-              file,
-              SLIDE_SIZES[build.deck.settings.aspect],
-              {
-                background: asset?.background,
-                widthShare: asset?.widthShare,
-              },
-              imageCache,
-            );
-          }),
-        ),
-      });
+      return deckModuleSource(build, command === "build", imageCache);
     },
     async transformIndexHtml(html) {
       return withPageParts(html, pageParts((await current()).deck), command === "build");
