@@ -1,0 +1,139 @@
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { keptBuildDir } from "../../src/vite/build-cache.ts";
+import { runBuildCommand } from "../../src/vite/build-command.ts";
+import { filesUnder, stampFile } from "../../src/vite/build-stamp.ts";
+import { fixtureDeck, ROOT } from "../helpers/deck-server.ts";
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(keptBuildDir(ROOT, dir), { recursive: true, force: true });
+    rmSync(stampFile(ROOT, dir), { force: true });
+  }
+});
+
+const temporary = (name: string) => {
+  const dir = mkdtempSync(path.join(tmpdir(), name));
+  made.push(dir);
+  return dir;
+};
+
+/** A copy of the engine fixture (code steps, a chart, fragments, a photo, notes) to edit. */
+function engineDeck(): string {
+  const dir = temporary("quick-slides-");
+  cpSync(fixtureDeck("engine"), dir, { recursive: true });
+  return dir;
+}
+
+/** `npm run build` of a slides folder into a folder, as the command runs it; what it printed. */
+async function build(slidesDir: string, outDir: string, force = false) {
+  const lines: string[] = [];
+  const built = await runBuildCommand({
+    root: ROOT,
+    slidesDir,
+    outDir,
+    force,
+    print: (line) => lines.push(line),
+    printError: (line) => lines.push(line),
+  });
+  return { built, output: lines.join("\n") };
+}
+
+/** Every file of a folder, by its path in it, with its bytes. */
+function contents(dir: string): Map<string, string> {
+  return new Map(
+    filesUnder(dir).map((file) => [
+      path.relative(dir, file),
+      readFileSync(file).toString("base64"),
+    ]),
+  );
+}
+
+/** Builds the edited slides again into `outDir`, and from scratch elsewhere: the same files? */
+async function rebuildAndCompare(slidesDir: string, outDir: string) {
+  const again = await build(slidesDir, outDir);
+  const fresh = temporary("quick-full-");
+  const full = await build(slidesDir, fresh, true);
+  expect(full.built).toBeDefined();
+  const quick = contents(outDir);
+  const expected = contents(fresh);
+  expect([...quick.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [file, bytes] of expected) expect(quick.get(file), file).toBe(bytes);
+  return again.output;
+}
+
+const SLIDES_ALONE = /the slides alone/;
+
+describe("a build of changed slides alone", () => {
+  test("writes the files a full build writes, for edited, added and removed slides", async () => {
+    const slides = engineDeck();
+    const out = temporary("quick-dist-");
+    expect((await build(slides, out)).output).not.toMatch(SLIDES_ALONE);
+
+    const plain = path.join(slides, "02-plain.md");
+    writeFileSync(plain, readFileSync(plain, "utf8").replace(/\n/, "\n\nA new first line.\n"));
+    appendFileSync(path.join(slides, "08-part-two.md"), "\n## Added later\n\nNote:\nSaid late.\n");
+    rmSync(path.join(slides, "06-fragments.md"));
+    expect(await rebuildAndCompare(slides, out)).toMatch(SLIDES_ALONE);
+  });
+
+  test("follows the settings the page shows: a new title names the single file", async () => {
+    const slides = engineDeck();
+    const out = temporary("quick-dist-");
+    await build(slides, out);
+    const settings = path.join(slides, "deck.yaml");
+    writeFileSync(
+      settings,
+      readFileSync(settings, "utf8")
+        .replace(/^title: .*$/m, "title: Engine fixture, again")
+        .replace(/^author: .*$/m, "author: Grace Hopper"),
+    );
+    expect(await rebuildAndCompare(slides, out)).toMatch(SLIDES_ALONE);
+    expect(existsSync(path.join(out, "engine-fixture-again.html"))).toBe(true);
+    expect(existsSync(path.join(out, "engine-fixture.html"))).toBe(false);
+  });
+
+  test("is not done when what the bundle is made of changed: the build is full, and right", async () => {
+    const slides = engineDeck();
+    const out = temporary("quick-dist-");
+    await build(slides, out);
+    // A letter the fonts have that the deck had not: new font subsets.
+    appendFileSync(path.join(slides, "02-plain.md"), "\nÆsop's fables.\n");
+    expect(await rebuildAndCompare(slides, out)).not.toMatch(SLIDES_ALONE);
+    // The deck's own stylesheet.
+    writeFileSync(path.join(slides, "style.css"), ".tip { color: teal; }\n");
+    expect(await rebuildAndCompare(slides, out)).not.toMatch(SLIDES_ALONE);
+    // Another theme.
+    const settings = path.join(slides, "deck.yaml");
+    writeFileSync(settings, `${readFileSync(settings, "utf8")}\ntheme: dark\n`);
+    expect(await rebuildAndCompare(slides, out)).not.toMatch(SLIDES_ALONE);
+    // And then the slides alone again.
+    appendFileSync(path.join(slides, "02-plain.md"), "\nAesop again.\n");
+    expect(await rebuildAndCompare(slides, out)).toMatch(SLIDES_ALONE);
+  });
+
+  test("reports a deck's errors as a full build does, and writes nothing", async () => {
+    const slides = engineDeck();
+    const out = temporary("quick-dist-");
+    await build(slides, out);
+    const before = contents(out);
+    appendFileSync(path.join(slides, "02-plain.md"), "\n![gone](missing.png)\n");
+    const broken = await build(slides, out);
+    expect(broken.built).toBeUndefined();
+    expect(broken.output).toMatch(/02-plain\.md:\d+:\d+ error missing-asset .*missing\.png/);
+    expect(broken.output).toMatch(/build failed: 1 error.*nothing was written/);
+    expect(contents(out)).toEqual(before);
+  });
+});
