@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -136,6 +145,36 @@ function generateDeck(count: number): string {
   return dir;
 }
 
+/**
+ * A copy of a slides folder whose first slide file gains a line at each call, then built as the
+ * speaker builds after an edit: `npm run build`, its last build current but for that line (the
+ * line adds no character the deck lacks, so the build is one of the slides alone).
+ */
+function editedBuild(
+  slidesDir: string,
+  outDir: string,
+): { build: () => number; remove: () => void } {
+  const copy = mkdtempSync(path.join(os.tmpdir(), "deck-bench-edited-"));
+  cpSync(slidesDir, copy, { recursive: true });
+  const first =
+    readdirSync(copy)
+      .filter((name) => name.endsWith(".md"))
+      .sort()[0] ?? "01.md";
+  const deck = { slidesDir: copy, outDir };
+  return {
+    build: () => {
+      appendFileSync(path.join(copy, first), "\nOnce more.\n");
+      return runCommand("build", [], deck).ms;
+    },
+    remove: () => {
+      rmSync(copy, { recursive: true, force: true });
+      rmSync(outDir, { recursive: true, force: true });
+      rmSync(stampFile(ROOT, outDir), { force: true });
+      rmSync(keptBuildDir(ROOT, outDir), { recursive: true, force: true });
+    },
+  };
+}
+
 async function benchDeck(name: string, slidesDir: string, runs: number, browser: Browser) {
   const outDir = mkdtempSync(path.join(os.tmpdir(), "deck-bench-dist-"));
   const pdfOut = path.join(outDir, "..", `${path.basename(outDir)}.pdf`);
@@ -146,6 +185,14 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
   try {
     progress("npm run build");
     const buildCold = repeat(1, runs, () => runCommand("build", ["--force"], deck));
+    const edited = editedBuild(slidesDir, `${outDir}-edited`);
+    const buildEdited = (() => {
+      try {
+        return repeat(1, runs, () => ({ ms: edited.build() }));
+      } finally {
+        edited.remove();
+      }
+    })();
     const buildCurrent = repeat(1, runs, () => runCommand("build", [], deck));
     // The build's kept copy gives dist/ back when it was removed and nothing changed.
     const buildRemoved = repeat(1, runs, () => {
@@ -192,6 +239,7 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
         slides,
         metrics: {
           "npm run build": times(buildCold),
+          "npm run build, a slide edited": times(buildEdited),
           "npm run build, dist/ current": times(buildCurrent),
           "npm run build, dist/ removed": times(buildRemoved),
           "npm run pdf": times(pdfCold),
@@ -348,6 +396,7 @@ async function main(): Promise<void> {
       const outDir = mkdtempSync(path.join(os.tmpdir(), "deck-bench-beside-"));
       const talkDeck = { slidesDir: talkDir, outDir };
       const pdfOut = `${outDir}.pdf`;
+      const edited = editedBuild(talkDir, `${outDir}-edited`);
       const { peers, ours } = await benchPeers(
         values.peers,
         talkDir,
@@ -356,6 +405,7 @@ async function main(): Promise<void> {
         executablePath,
         {
           build: () => runCommand("build", ["--force"], talkDeck).ms,
+          edit: edited.build,
           pdf: () => {
             rmSync(stampFile(ROOT, outDir), { force: true });
             return runCommand("pdf", ["--out", pdfOut], talkDeck).ms;
@@ -364,6 +414,7 @@ async function main(): Promise<void> {
       ).finally(() => {
         rmSync(outDir, { recursive: true, force: true });
         rmSync(pdfOut, { force: true });
+        edited.remove();
       });
       const of = (pick: (peer: PeerResult) => number[]) =>
         Object.fromEntries(
@@ -373,6 +424,13 @@ async function main(): Promise<void> {
         compare(
           "build",
           summarize(ours.buildMs).median,
+          "ms",
+          of((p) => p.buildMs),
+        ),
+        // The peers build everything every time; ours after an edit builds the slides alone.
+        compare(
+          "build, a slide edited",
+          summarize(ours.editMs).median,
           "ms",
           of((p) => p.buildMs),
         ),

@@ -158,13 +158,15 @@ async function loadPage(browser: Browser, url: string): Promise<{ paintMs: numbe
 /** This project's commands, timed (ms) as the peers' are, to run in turn with theirs. */
 export interface OurCommands {
   build: () => number;
+  /** `npm run build` after a slide's text was edited (a build of the slides alone). */
+  edit: () => number;
   pdf: () => number;
 }
 
 /** The peers' results, and ours from the same rounds. */
 export interface PeersBench {
   peers: PeerResult[];
-  ours: { buildMs: number[]; pdfMs: number[] };
+  ours: { buildMs: number[]; editMs: number[]; pdfMs: number[] };
 }
 
 /**
@@ -226,8 +228,9 @@ export async function benchPeers(
     try {
       const npm = (script: string) => () => timeNpmScript(work, script, [], env);
       process.stderr.write("peers: build and slides PDF, each tool in turn\n");
-      const [ourBuilds = [], ...builds] = inTurn(runs, [
+      const [ourBuilds = [], ourEdits = [], ...builds] = inTurn(runs, [
         ours.build,
+        ours.edit,
         ...installed.map((peer) => npm(`${peer.id}-build`)),
       ]);
       const withPdf = installed.filter((peer) => peer.pdf);
@@ -249,7 +252,7 @@ export async function benchPeers(
           idleKb: loads[0]?.kb ?? 0,
         });
       }
-      return { peers: results, ours: { buildMs: ourBuilds, pdfMs: ourPdfs } };
+      return { peers: results, ours: { buildMs: ourBuilds, editMs: ourEdits, pdfMs: ourPdfs } };
     } finally {
       await server.close();
     }
