@@ -106,12 +106,6 @@ export async function runBuildCommand(
       return undefined;
     }
   }
-  // What the next build of changed slides alone compares, made while the bundler works.
-  const loaded = deck;
-  const recipe = import("./quick-build.ts").then(({ quickRecipe }) =>
-    quickRecipe(loaded, location),
-  );
-  recipe.catch(() => undefined);
   let folder: BuiltDeck;
   try {
     folder = await building;
@@ -122,7 +116,10 @@ export async function runBuildCommand(
   }
   // Photos are read by the deck plugin, not imported: the module graph does not name them.
   const read = [...folder.inputs, ...deck.assetFiles];
-  const quick = await recipe.catch(() => undefined);
+  // What the next build of changed slides alone compares (its photos are made for the screen by
+  // now: cached, not made twice).
+  const { quickRecipe } = await import("./quick-build.ts");
+  const quick = await quickRecipe(deck, location).catch(() => undefined);
   saveStamp(where, { ...stampBuild(where, read, folder.singleFile, printed), quick });
   keepBuild(where);
   return done(folder);
