@@ -19,11 +19,11 @@ export async function openPrintView(
     failOnProblems(deckPage);
     throw new ExportError(`the deck did not get ready for printing (waited for ${readySelector})`);
   }
-  await deckPage.page.evaluate(() => document.fonts.ready);
-  const model = await deckPage.page.evaluate(
-    (name) => (window as unknown as Record<string, PublishedDeck | undefined>)[name],
-    DECK_MODEL_GLOBAL,
-  );
+  // One round trip: the fonts in, then the deck's model.
+  const model = await deckPage.page.evaluate(async (name) => {
+    await document.fonts.ready;
+    return (window as unknown as Record<string, PublishedDeck | undefined>)[name];
+  }, DECK_MODEL_GLOBAL);
   if (!model) throw new ExportError("the built deck does not publish its slides; rebuild it");
   return model;
 }
