@@ -18,7 +18,8 @@ export const deckMarked = new Marked({
     code: (token) => renderCodeFence(token as PreparedCode),
     image(token) {
       const html = plain.image.call(this, token as Tokens.Image);
-      return html.replace(/>$/, `${imageAttributesHtml(token as PreparedImage)}>`);
+      // A function: a replacement string would read `$&` in the author's attributes.
+      return html.replace(/>$/, () => `${imageAttributesHtml(token as PreparedImage)}>`);
     },
   },
 });

@@ -22,7 +22,7 @@ export function qrCodeSvg(url: string): string {
   });
   const label = escapeHtml(`QR code of ${url}`);
   return svg
-    .replace(/<svg /, `<svg class="deck-share-code" role="img" aria-label="${label}" `)
+    .replace(/<svg /, () => `<svg class="deck-share-code" role="img" aria-label="${label}" `)
     .replace(/<\?xml[^>]*>\s*/, "")
     .trim();
 }

@@ -33,13 +33,14 @@ export function pageParts(deck: Deck): PageParts {
  * them, and serves the data as a module).
  */
 export function withPageParts(html: string, parts: PageParts, built: boolean): string {
+  // Replaced by functions: a replacement string would read `$&` or `$'` in a slide's code.
   const page = html
-    .replace(/<html lang="[^"]*"/, parts.root)
-    .replace(/<title>[^<]*<\/title>/, parts.title);
+    .replace(/<html lang="[^"]*"/, () => parts.root)
+    .replace(/<title>[^<]*<\/title>/, () => parts.title);
   if (!built) return page;
   return page
-    .replace(/<div class="slides"><\/div>/, parts.slides)
-    .replace(/<\/body>/, `${parts.data}</body>`);
+    .replace(/<div class="slides"><\/div>/, () => parts.slides)
+    .replace(/<\/body>/, () => `${parts.data}</body>`);
 }
 
 /**

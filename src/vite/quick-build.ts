@@ -73,24 +73,23 @@ export async function quickBuild(
     last.parts,
     next.parts,
   );
-  if (!page) return undefined;
+  const lastSingle = path.basename(stamp.singleFile);
+  const single = singlePage(
+    readFileSync(path.join(kept, lastSingle), "utf8"),
+    kept,
+    last.parts,
+    next.parts,
+  );
+  if (!page || !single) return undefined;
   const outDir = path.resolve(inputs.outDir);
   const staging = mkdtempSync(`${outDir}.building-`);
   unfinished.add(staging);
   try {
-    const lastSingle = path.basename(stamp.singleFile);
     cpSync(kept, staging, {
       recursive: true,
       filter: (file) => path.relative(kept, file) !== lastSingle,
     });
     writeFileSync(path.join(staging, "index.html"), page);
-    const single = singlePage(
-      readFileSync(path.join(kept, lastSingle), "utf8"),
-      kept,
-      last.parts,
-      next.parts,
-    );
-    if (!single) return undefined;
     const singleName = offlineFileName(next.parts.title);
     writeFileSync(path.join(staging, singleName), single);
     replaceFolder(staging, outDir);
@@ -114,7 +113,7 @@ function servedPage(html: string, from: PageParts, to: PageParts): string | unde
     `<script>${openFromDiskScript(offlineFileName(parts.title))}</script>`;
   const redirect = script(from);
   if (!page.includes(redirect)) return undefined;
-  return withPagePolicy(page.replace(redirect, script(to)));
+  return withPagePolicy(page.replace(redirect, () => script(to)));
 }
 
 // The single file with the other deck: its parts as the single file has them (with the files of

@@ -24,6 +24,11 @@ describe("Pandoc's attributes after an image", () => {
     ]);
   });
 
+  test("keep `$&` in a value as the author wrote it (not read as a replacement pattern)", () => {
+    const { value } = render('![A](a.png){data-x="a$&b"}\n');
+    expect(value).toBe('<p><img src="__deck_asset_0__" alt="A" data-x="a$&amp;b"></p>\n');
+  });
+
   test("make a stretched image the slide's own child, as reveal.js needs to stretch it", () => {
     const { value } = render("Above.\n\n![A photo](p.jpg){.r-stretch}\n");
     expect(value).toBe(
