@@ -83,10 +83,14 @@ export async function runBuildCommand(
   if (candidate) {
     // Loaded meanwhile, for when the slides alone cannot be built after all.
     import("./build-files.ts").catch(() => undefined);
-    deck = await loadDeck(location);
-    if (!report(deck)) return undefined;
-    const { quickBuild } = await import("./quick-build.ts");
-    const quick = await quickBuild(where, candidate, deck, location, printed);
+    const loaded = await loadDeck(location);
+    deck = loaded;
+    if (!report(loaded)) return undefined;
+    // Anything that goes wrong here (a photo that cannot be read, the kept copy) is left to
+    // the full build, which reports it as a build does.
+    const quick = await import("./quick-build.ts")
+      .then(({ quickBuild }) => quickBuild(where, candidate, loaded, location, printed))
+      .catch(() => undefined);
     if (quick) return done(quick, " (the slides alone: the rest as the last build made it)");
   }
   const { buildDeckFolder, viteWarningsLogger } = await import("./build-files.ts");

@@ -1,10 +1,28 @@
 import type { Plugin } from "vite";
 import { slugify } from "../deck/slug.ts";
 
-/** The file name of the single-file deck for a page: the talk's title, e.g. `my-talk.html`. */
+// What escapeHtml writes into the page's <title>, read back.
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+};
+
+/**
+ * The file name of the single-file deck for a page: the talk's title as the page has it, read
+ * back from HTML, e.g. `my-talk.html` (the PDFs take the same name); never the served page's
+ * `index.html`.
+ */
 export function offlineFileName(html: string): string {
-  const title = /<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? "";
-  return `${slugify(title) || "deck"}.html`;
+  const escaped = /<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? "";
+  const title = escaped.replace(
+    /&(?:amp|lt|gt|quot|#39);/g,
+    (entity) => ENTITIES[entity] ?? entity,
+  );
+  const name = slugify(title) || "deck";
+  return `${name === "index" ? "index-deck" : name}.html`;
 }
 
 /** The served page's script that goes on to the single file `fileName` when opened from disk. */

@@ -38,9 +38,10 @@ export function withPageParts(html: string, parts: PageParts, built: boolean): s
     .replace(/<html lang="[^"]*"/, () => parts.root)
     .replace(/<title>[^<]*<\/title>/, () => parts.title);
   if (!built) return page;
-  return page
-    .replace(/<div class="slides"><\/div>/, () => parts.slides)
-    .replace(/<\/body>/, () => `${parts.data}</body>`);
+  // The data first, at the page's own end: a slide may say `</body>` in its HTML.
+  const end = page.lastIndexOf("</body>");
+  const withData = end < 0 ? page : `${page.slice(0, end)}${parts.data}${page.slice(end)}`;
+  return withData.replace(/<div class="slides"><\/div>/, () => parts.slides);
 }
 
 /**

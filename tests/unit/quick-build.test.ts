@@ -124,6 +124,28 @@ describe("a build of changed slides alone", () => {
     expect(await rebuildAndCompare(slides, out)).toMatch(SLIDES_ALONE);
   });
 
+  test("keeps the deck's data at the page's end when a slide says `</body>`", async () => {
+    const slides = engineDeck();
+    const out = temporary("quick-dist-");
+    await build(slides, out);
+    appendFileSync(path.join(slides, "09-end.md"), "\n<!-- old ending: </body> -->\n");
+    expect(await rebuildAndCompare(slides, out)).toMatch(SLIDES_ALONE);
+    const page = readFileSync(path.join(out, "index.html"), "utf8");
+    expect(page.indexOf('id="deck-data"')).toBeGreaterThan(page.indexOf("old ending"));
+  });
+
+  test("leaves what it cannot read to a full build, which reports it", async () => {
+    const slides = engineDeck();
+    const out = temporary("quick-dist-");
+    // Not a photo, and large enough to be made for the screen once a slide shows it.
+    writeFileSync(path.join(slides, "img", "broken.jpg"), Buffer.alloc(200_000, 7));
+    await build(slides, out);
+    appendFileSync(path.join(slides, "02-plain.md"), "\n![A broken photo](img/broken.jpg)\n");
+    const broken = await build(slides, out);
+    expect(broken.built).toBeUndefined();
+    expect(broken.output).toMatch(/build failed; nothing was written/);
+  });
+
   test("reports a deck's errors as a full build does, and writes nothing", async () => {
     const slides = engineDeck();
     const out = temporary("quick-dist-");
