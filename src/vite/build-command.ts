@@ -4,7 +4,7 @@ import { formatDiagnostic, hasErrors } from "../deck/diagnostics.ts";
 import type { Diagnostic } from "../deck/model.ts";
 import { keepBuild, restoreBuild } from "./build-cache.ts";
 import type { BuiltDeck } from "./build-files.ts";
-import { currentStamp, saveStamp, stampBuild } from "./build-stamp.ts";
+import { currentStamp, saveStamp, slidesRead, stampBuild } from "./build-stamp.ts";
 import { buildDeckAhead } from "./deck-ahead.ts";
 import type { DeckBuild } from "./deck-plugin.ts";
 import { quickCandidate } from "./quick-candidate.ts";
@@ -52,6 +52,7 @@ export async function runBuildCommand(
     return { outDir: path.resolve(options.outDir), singleFile: restored.singleFile };
   }
   const location = { slidesDir: options.slidesDir, themesDir: path.join(options.root, "themes") };
+  const read = slidesRead(where);
   const ahead = buildDeckAhead(location);
   // The bundler and the deck's plugins are loaded only when there is something to build.
   const { loadDeck, expectBuiltDeck } = await import("./deck-plugin.ts");
@@ -89,7 +90,7 @@ export async function runBuildCommand(
     // Anything that goes wrong here (a photo that cannot be read, the kept copy) is left to
     // the full build, which reports it as a build does.
     const quick = await import("./quick-build.ts")
-      .then(({ quickBuild }) => quickBuild(where, candidate, loaded, location, printed))
+      .then(({ quickBuild }) => quickBuild(where, candidate, loaded, location, { printed, read }))
       .catch(() => undefined);
     if (quick) return done(quick, " (the slides alone: the rest as the last build made it)");
   }
@@ -119,12 +120,12 @@ export async function runBuildCommand(
     return undefined;
   }
   // Photos are read by the deck plugin, not imported: the module graph does not name them.
-  const read = [...folder.inputs, ...deck.assetFiles];
+  const graph = [...folder.inputs, ...deck.assetFiles];
   // What the next build of changed slides alone compares (its photos are made for the screen by
   // now: cached, not made twice).
   const { quickRecipe } = await import("./quick-build.ts");
   const quick = await quickRecipe(deck, location).catch(() => undefined);
-  saveStamp(where, { ...stampBuild(where, read, folder.singleFile, printed), quick });
+  saveStamp(where, { ...stampBuild(where, graph, folder.singleFile, printed, read), quick });
   keepBuild(where);
   return done(folder);
 }

@@ -77,9 +77,21 @@ export function stampBuild(
   extra: readonly string[],
   singleFile: string,
   lines: readonly string[],
+  readFirst?: Readonly<Record<string, string>>,
 ): BuildStamp {
-  const files = new Set([...inputFolders(inputs).flatMap(filesUnder), ...inputFiles(inputs)]);
+  const files = new Set([
+    ...inputFolders(inputs).flatMap(filesUnder),
+    ...inputFiles(inputs),
+    ...Object.keys(readFirst ?? {}),
+  ]);
   for (const file of extra) files.add(path.resolve(file));
+  const slidesDir = path.resolve(inputs.slidesDir) + path.sep;
+  // The slides as they were when the build read them (`slidesRead`): a file saved meanwhile is
+  // then built again next time, not taken for built; one added meanwhile was not read ("").
+  const hashOf = (file: string) =>
+    readFirst === undefined
+      ? contentHash(file)
+      : (readFirst[file] ?? (file.startsWith(slidesDir) ? "" : contentHash(file)));
   const stamp: BuildStamp = {
     slidesDir: path.resolve(inputs.slidesDir),
     inputs: {},
@@ -87,9 +99,19 @@ export function stampBuild(
     singleFile,
     lines: [...lines],
   };
-  for (const file of [...files].sort()) stamp.inputs[file] = contentHash(file);
+  for (const file of [...files].sort()) stamp.inputs[file] = hashOf(file);
   stamp.outputs = stampOutputs(inputs.outDir);
   return stamp;
+}
+
+/**
+ * The slides folder's files and their hashes, taken as a build starts reading them: what
+ * `stampBuild` records for them, whatever is saved while the build runs.
+ */
+export function slidesRead(inputs: BuildInputs): Record<string, string> {
+  return Object.fromEntries(
+    filesUnder(path.resolve(inputs.slidesDir)).map((file) => [file, contentHash(file)]),
+  );
 }
 
 /** Saves a build's stamp (atomically: a command reading it meanwhile sees the old one whole). */

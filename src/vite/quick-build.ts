@@ -56,7 +56,8 @@ export async function quickBuild(
   stamp: BuildStamp,
   build: DeckBuild,
   location: DeckLocation,
-  printed: readonly string[],
+  /** What the build printed of the deck, and its slides as it read them (`slidesRead`). */
+  stamping: { printed: readonly string[]; read: Readonly<Record<string, string>> },
 ): Promise<{ outDir: string; singleFile: string } | undefined> {
   const last = stamp.quick;
   const kept = keptCopyOf(inputs, stamp);
@@ -94,7 +95,8 @@ export async function quickBuild(
     writeFileSync(path.join(staging, singleName), single);
     replaceFolder(staging, outDir);
     const singleFile = path.join(outDir, singleName);
-    const stamped = stampBuild(inputs, Object.keys(stamp.inputs), singleFile, printed);
+    const { printed, read } = stamping;
+    const stamped = stampBuild(inputs, Object.keys(stamp.inputs), singleFile, printed, read);
     saveStamp(inputs, { ...stamped, quick: next });
     keepBuild(inputs);
     return { outDir, singleFile };

@@ -6,6 +6,7 @@ import {
   type BuildInputs,
   currentStamp,
   saveStamp,
+  slidesRead,
   stampBuild,
 } from "../../src/vite/build-stamp.ts";
 
@@ -33,6 +34,21 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe("the build stamp", () => {
+  test.each([
+    ["saved", () => writeFileSync(path.join(root, "slides/01.md"), "# Uno")],
+    ["added", () => writeFileSync(path.join(root, "slides/02.md"), "# Two")],
+    ["removed", () => rmSync(path.join(root, "slides/01.md"))],
+  ])("takes a slide %s while the build ran for not built: the next build builds", (_, edit) => {
+    const read = slidesRead(where);
+    edit();
+    const single = path.join(root, "dist/talk.html");
+    saveStamp(where, stampBuild(where, [], single, [], read));
+    expect(currentStamp(where)).toBeUndefined();
+    // Stamped as the files are now, the same output would be taken for current.
+    saveStamp(where, stampBuild(where, [], single, [], slidesRead(where)));
+    expect(currentStamp(where)?.singleFile).toBe(single);
+  });
+
   test("says the output folder is current when nothing changed, even files touched", () => {
     utimesSync(path.join(root, "slides/01.md"), new Date(), new Date(2030, 1, 1));
     const stamp = currentStamp(where);
