@@ -1,14 +1,6 @@
 import type { Plugin } from "vite";
+import { htmlToText } from "../deck/plain-text.ts";
 import { slugify } from "../deck/slug.ts";
-
-// What escapeHtml writes into the page's <title>, read back.
-const ENTITIES: Record<string, string> = {
-  "&amp;": "&",
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#39;": "'",
-};
 
 /**
  * The file name of the single-file deck for a page: the talk's title as the page has it, read
@@ -16,11 +8,7 @@ const ENTITIES: Record<string, string> = {
  * `index.html`.
  */
 export function offlineFileName(html: string): string {
-  const escaped = /<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? "";
-  const title = escaped.replace(
-    /&(?:amp|lt|gt|quot|#39);/g,
-    (entity) => ENTITIES[entity] ?? entity,
-  );
+  const title = htmlToText(/<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? "");
   const name = slugify(title) || "deck";
   return `${name === "index" ? "index-deck" : name}.html`;
 }
