@@ -10,6 +10,7 @@ import {
   stampFile,
   stampOutputs,
 } from "./build-stamp.ts";
+import { pruneOldest } from "./cache-file.ts";
 import { replaceFolder } from "./replace-folder.ts";
 import { unfinished } from "./unfinished-builds.ts";
 
@@ -29,10 +30,18 @@ export function keepBuild(inputs: BuildInputs): void {
   try {
     cpSync(inputs.outDir, staging, { recursive: true });
     replaceFolder(staging, kept);
+    // The stamps and copies of the output folders built longest ago go (a stamp is its folder's
+    // name, hashed, with `.json`); a folder built again is then built in full once.
+    pruneOldest(path.dirname(kept), ".json", BUILDS_KEPT, (name) => [
+      name.slice(0, -".json".length),
+    ]);
   } catch {
     rmSync(staging, { recursive: true, force: true });
   }
 }
+
+/** How many output folders' stamps and copies are kept: those built last. */
+export const BUILDS_KEPT = 16;
 
 /**
  * When the output folder was removed or edited since the last build but nothing it was built
