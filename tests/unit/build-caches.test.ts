@@ -1,0 +1,113 @@
+import { spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { keptBuildDir } from "../../src/vite/build-cache.ts";
+import { runBuildCommand } from "../../src/vite/build-command.ts";
+import { filesUnder, stampFile } from "../../src/vite/build-stamp.ts";
+import { slotFile } from "../../src/vite/slot-cache.ts";
+import { fixtureDeck, ROOT } from "../helpers/deck-server.ts";
+
+// The caches of built decks and of the single file's script live only in the bundled commands
+// (engine-identity.ts): these tests run `npm run build -- --force` as package.json runs it, and
+// compare what it writes with a build from the TypeScript sources, which caches nothing.
+
+const made: string[] = [];
+const CACHES = ["deck-model", "deck-script"].map((name) =>
+  path.join(ROOT, "node_modules/.cache", name),
+);
+afterAll(() => {
+  for (const dir of made) {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(keptBuildDir(ROOT, dir), { recursive: true, force: true });
+    rmSync(stampFile(ROOT, dir), { force: true });
+    for (const cache of CACHES) rmSync(slotFile(cache, dir), { force: true });
+  }
+});
+
+const temporary = (name: string) => {
+  const dir = mkdtempSync(path.join(tmpdir(), name));
+  made.push(dir);
+  return dir;
+};
+
+/** `npm run build -- --force` of a slides folder into a folder; what it printed. */
+function buildCommand(slidesDir: string, outDir: string): string {
+  const run = spawnSync(process.execPath, ["src/cli/run.mjs", "build", "--force"], {
+    cwd: ROOT,
+    env: { ...process.env, DECK_DIR: slidesDir, DECK_OUT_DIR: outDir, NO_COLOR: "1" },
+    encoding: "utf8",
+    timeout: 90_000,
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
+
+/** The same build from the TypeScript sources, into a new folder. */
+async function buildFromSources(slidesDir: string): Promise<string> {
+  const outDir = temporary("caches-fresh-");
+  const built = await runBuildCommand({
+    root: ROOT,
+    slidesDir,
+    outDir,
+    force: true,
+    print: () => undefined,
+    printError: () => undefined,
+  });
+  expect(built).toBeDefined();
+  return outDir;
+}
+
+/** Every file of a folder, by its path in it, with its bytes. */
+function contents(dir: string): Map<string, string> {
+  return new Map(
+    filesUnder(dir).map((file) => [
+      path.relative(dir, file),
+      readFileSync(file).toString("base64"),
+    ]),
+  );
+}
+
+async function expectSameAsFromSources(slidesDir: string, outDir: string) {
+  const expected = contents(await buildFromSources(slidesDir));
+  const written = contents(outDir);
+  expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [file, bytes] of expected) expect(written.get(file), file).toBe(bytes);
+}
+
+describe("the build's caches of the deck and of the single file's script", () => {
+  test("give the files a build without them writes, as the slides and styles change", async () => {
+    const slides = mkdtempSync(path.join(tmpdir(), "caches-slides-"));
+    made.push(slides);
+    cpSync(fixtureDeck("engine"), slides, { recursive: true });
+    const out = temporary("caches-dist-");
+    const single = () => readFileSync(path.join(out, "engine-fixture.html"), "utf8");
+
+    buildCommand(slides, out);
+    // Built again as it was: the deck and the script from the caches.
+    buildCommand(slides, out);
+    await expectSameAsFromSources(slides, out);
+
+    // A slide edited: the deck is built again, not taken from the cache.
+    appendFileSync(path.join(slides, "02-plain.md"), "\nA line written after the first build.\n");
+    buildCommand(slides, out);
+    expect(readFileSync(path.join(out, "index.html"), "utf8")).toContain(
+      "A line written after the first build.",
+    );
+    expect(single()).toContain("A line written after the first build.");
+    await expectSameAsFromSources(slides, out);
+
+    // The deck's own stylesheet: the script is the same, the single file's styles are new.
+    writeFileSync(path.join(slides, "style.css"), ".tip { color: rebeccapurple; }\n");
+    buildCommand(slides, out);
+    expect(single()).toMatch(/\.tip\{color:(?:rebeccapurple|#639)\}/);
+    await expectSameAsFromSources(slides, out);
+
+    // Another theme: the code that loads the others on demand is new, and so is the script.
+    const settings = path.join(slides, "deck.yaml");
+    writeFileSync(settings, `${readFileSync(settings, "utf8")}\ntheme: dark\n`);
+    buildCommand(slides, out);
+    await expectSameAsFromSources(slides, out);
+  }, 120_000);
+});
