@@ -111,6 +111,12 @@ export async function runBuildCommand(
       return undefined;
     }
   }
+  // What the next build of changed slides alone compares, made while the bundler works (a photo
+  // it makes for the screen is the bundler's own, made once: screen-images.ts).
+  const recipeDeck = deck;
+  const recipe = import("./quick-build.ts")
+    .then(({ quickRecipe }) => quickRecipe(recipeDeck, location))
+    .catch(() => undefined);
   let folder: BuiltDeck;
   try {
     folder = await building;
@@ -121,11 +127,10 @@ export async function runBuildCommand(
   }
   // Photos are read by the deck plugin, not imported: the module graph does not name them.
   const graph = [...folder.inputs, ...deck.assetFiles];
-  // What the next build of changed slides alone compares (its photos are made for the screen by
-  // now: cached, not made twice).
-  const { quickRecipe } = await import("./quick-build.ts");
-  const quick = await quickRecipe(deck, location).catch(() => undefined);
-  saveStamp(where, { ...stampBuild(where, graph, folder.singleFile, printed, read), quick });
+  saveStamp(where, {
+    ...stampBuild(where, graph, folder.singleFile, printed, read),
+    quick: await recipe,
+  });
   keepBuild(where);
   return done(folder);
 }

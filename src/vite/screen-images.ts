@@ -98,6 +98,26 @@ export async function imageForScreen(
     .slice(0, 24);
   const cached = path.join(cacheDir, `${path.parse(file).name}-${key}.${extension}`);
   if (existsSync(cached)) return cached;
+  // A command asks twice for each photo at once (the bundler, and the next quick build's recipe):
+  // it is made once.
+  let making = beingMade.get(cached);
+  if (!making) {
+    making = makeForScreen(file, bytes, target, lossless, cached);
+    beingMade.set(cached, making);
+    void making.finally(() => beingMade.delete(cached)).catch(() => undefined);
+  }
+  return making;
+}
+
+const beingMade = new Map<string, Promise<string>>();
+
+async function makeForScreen(
+  file: string,
+  bytes: Buffer,
+  target: TargetSize,
+  lossless: boolean,
+  cached: string,
+): Promise<string> {
   // Loaded for the first photo to make: most decks have none (it takes a command 40 ms).
   const { default: sharp } = await import("sharp");
   const image = sharp(bytes).rotate();

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -54,6 +54,20 @@ describe("images made for the screen", () => {
     expect(readFileSync(photo).equals(before)).toBe(true);
     // Cached by content: the second time is the same file.
     expect(await imageForScreen(photo, SLIDE, { widthShare: 0.4 }, cache)).toBe(made);
+  });
+
+  test("makes a photo asked for twice at once (the bundler, and the next build's recipe) once", async () => {
+    const cache = path.join(dir, "cache-twice");
+    const both = await Promise.all([
+      imageForScreen(photo, SLIDE, {}, cache),
+      imageForScreen(photo, SLIDE, {}, cache),
+    ]);
+    expect(both[0]).not.toBe(photo);
+    expect(both[1]).toBe(both[0]);
+    // One file, and no half-written one beside it.
+    expect(readdirSync(cache)).toEqual([path.basename(both[0])]);
+    const meta = await sharp(both[0]).metadata();
+    expect([meta.width, meta.height]).toEqual([878, 1170]);
   });
 
   test("passes vector images, small files and images small enough through as they are", async () => {
