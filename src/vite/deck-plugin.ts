@@ -205,29 +205,36 @@ export function deckPlugin(location: DeckLocation): Plugin {
     configResolved(config) {
       command = config.command;
     },
-    resolveId(id) {
-      return id === DECK_MODULE_ID ? RESOLVED_ID : undefined;
+    // Filtered, so that the bundler calls no JavaScript for the engine's other modules.
+    resolveId: {
+      filter: { id: new RegExp(`^${DECK_MODULE_ID}$`) },
+      handler(id) {
+        return id === DECK_MODULE_ID ? RESOLVED_ID : undefined;
+      },
     },
-    async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      latest = undefined;
-      const build = await current();
-      for (const diagnostic of build.diagnostics) {
-        // A build reports its errors once, through this.error below.
-        if (command === "serve" || diagnostic.severity === "warning") {
-          this.warn(formatDiagnostic(diagnostic));
+    load: {
+      filter: { id: new RegExp(`^\\0${DECK_MODULE_ID}$`) },
+      async handler(id) {
+        if (id !== RESOLVED_ID) return undefined;
+        latest = undefined;
+        const build = await current();
+        for (const diagnostic of build.diagnostics) {
+          // A build reports its errors once, through this.error below.
+          if (command === "serve" || diagnostic.severity === "warning") {
+            this.warn(formatDiagnostic(diagnostic));
+          }
         }
-      }
-      const errors = build.diagnostics.filter((d) => d.severity === "error");
-      if (command === "build" && errors.length > 0) {
-        const first = errors[0] as Diagnostic;
-        this.error({
-          message: `the deck has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join("\n")}`,
-          id: path.resolve(first.file),
-          loc: { file: path.resolve(first.file), line: first.line, column: first.column },
-        });
-      }
-      return deckModuleSource(build, command === "build", imageCache);
+        const errors = build.diagnostics.filter((d) => d.severity === "error");
+        if (command === "build" && errors.length > 0) {
+          const first = errors[0] as Diagnostic;
+          this.error({
+            message: `the deck has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join("\n")}`,
+            id: path.resolve(first.file),
+            loc: { file: path.resolve(first.file), line: first.line, column: first.column },
+          });
+        }
+        return deckModuleSource(build, command === "build", imageCache);
+      },
     },
     async transformIndexHtml(html) {
       return withPageParts(html, pageParts((await current()).deck), command === "build");
