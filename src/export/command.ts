@@ -40,6 +40,9 @@ export function parseCommand(argv: readonly string[]) {
   };
 }
 
+/** An export the command line asks for (not its help). */
+export type ExportCommand = Exclude<ReturnType<typeof parseCommand>, { kind: "help" }>;
+
 function parseOrExplain(argv: readonly string[]) {
   try {
     return parseArgs({
