@@ -17,6 +17,7 @@ import { preview } from "vite";
 import { launchBrowser } from "../browser/launch-browser.ts";
 import { keptBuildDir } from "../vite/build-cache.ts";
 import { stampFile } from "../vite/build-stamp.ts";
+import { slotFile } from "../vite/slot-cache.ts";
 import { BUDGETS } from "./bench-budgets.ts";
 import { openFreshPage } from "./fresh-page.ts";
 import { timeNpmScript } from "./npm-script.ts";
@@ -175,6 +176,17 @@ function editedBuild(
   };
 }
 
+/**
+ * `npm run build -- --force` with the deck and the single file's script not in the build's caches
+ * (slot-cache.ts), as after a change to the engine: everything is made again.
+ */
+function uncachedBuild(deck: { slidesDir: string; outDir: string }): { ms: number } {
+  const caches = path.join(ROOT, "node_modules/.cache");
+  rmSync(slotFile(path.join(caches, "deck-model"), deck.slidesDir), { force: true });
+  rmSync(slotFile(path.join(caches, "deck-script"), deck.outDir), { force: true });
+  return runCommand("build", ["--force"], deck);
+}
+
 async function benchDeck(name: string, slidesDir: string, runs: number, browser: Browser) {
   const outDir = mkdtempSync(path.join(os.tmpdir(), "deck-bench-dist-"));
   const pdfOut = path.join(outDir, "..", `${path.basename(outDir)}.pdf`);
@@ -185,6 +197,7 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
   try {
     progress("npm run build");
     const buildCold = repeat(1, runs, () => runCommand("build", ["--force"], deck));
+    const buildUncached = repeat(1, runs, () => uncachedBuild(deck));
     const edited = editedBuild(slidesDir, `${outDir}-edited`);
     const buildEdited = (() => {
       try {
@@ -239,6 +252,7 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
         slides,
         metrics: {
           "npm run build": times(buildCold),
+          "npm run build, nothing cached": times(buildUncached),
           "npm run build, a slide edited": times(buildEdited),
           "npm run build, dist/ current": times(buildCurrent),
           "npm run build, dist/ removed": times(buildRemoved),
@@ -405,6 +419,7 @@ async function main(): Promise<void> {
         executablePath,
         {
           build: () => runCommand("build", ["--force"], talkDeck).ms,
+          uncached: () => uncachedBuild(talkDeck).ms,
           edit: edited.build,
           pdf: () => {
             rmSync(stampFile(ROOT, outDir), { force: true });
@@ -424,6 +439,12 @@ async function main(): Promise<void> {
         compare(
           "build",
           summarize(ours.buildMs).median,
+          "ms",
+          of((p) => p.buildMs),
+        ),
+        compare(
+          "build, nothing cached",
+          summarize(ours.uncachedMs).median,
           "ms",
           of((p) => p.buildMs),
         ),

@@ -158,6 +158,8 @@ async function loadPage(browser: Browser, url: string): Promise<{ paintMs: numbe
 /** This project's commands, timed (ms) as the peers' are, to run in turn with theirs. */
 export interface OurCommands {
   build: () => number;
+  /** The same build with the deck and the single file's script not in the caches. */
+  uncached: () => number;
   /** `npm run build` after a slide's text was edited (a build of the slides alone). */
   edit: () => number;
   pdf: () => number;
@@ -166,7 +168,7 @@ export interface OurCommands {
 /** The peers' results, and ours from the same rounds. */
 export interface PeersBench {
   peers: PeerResult[];
-  ours: { buildMs: number[]; editMs: number[]; pdfMs: number[] };
+  ours: { buildMs: number[]; uncachedMs: number[]; editMs: number[]; pdfMs: number[] };
 }
 
 /**
@@ -228,8 +230,9 @@ export async function benchPeers(
     try {
       const npm = (script: string) => () => timeNpmScript(work, script, [], env);
       process.stderr.write("peers: build and slides PDF, each tool in turn\n");
-      const [ourBuilds = [], ourEdits = [], ...builds] = inTurn(runs, [
+      const [ourBuilds = [], ourUncached = [], ourEdits = [], ...builds] = inTurn(runs, [
         ours.build,
+        ours.uncached,
         ours.edit,
         ...installed.map((peer) => npm(`${peer.id}-build`)),
       ]);
@@ -252,7 +255,10 @@ export async function benchPeers(
           idleKb: loads[0]?.kb ?? 0,
         });
       }
-      return { peers: results, ours: { buildMs: ourBuilds, editMs: ourEdits, pdfMs: ourPdfs } };
+      return {
+        peers: results,
+        ours: { buildMs: ourBuilds, uncachedMs: ourUncached, editMs: ourEdits, pdfMs: ourPdfs },
+      };
     } finally {
       await server.close();
     }
