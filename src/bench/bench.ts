@@ -177,13 +177,13 @@ function editedBuild(
 }
 
 /**
- * `npm run build -- --force` with the deck and the single file's script not in the build's caches
- * (slot-cache.ts), as after a change to the engine: everything is made again.
+ * `npm run build -- --force` with the deck not in the build's cache (slot-cache.ts), as after an
+ * edit to the slides that the build of slides alone cannot take, or to the engine.
  */
 function uncachedBuild(deck: { slidesDir: string; outDir: string }): { ms: number } {
-  const caches = path.join(ROOT, "node_modules/.cache");
-  rmSync(slotFile(path.join(caches, "deck-model"), deck.slidesDir), { force: true });
-  rmSync(slotFile(path.join(caches, "deck-script"), deck.outDir), { force: true });
+  rmSync(slotFile(path.join(ROOT, "node_modules/.cache/deck-model"), deck.slidesDir), {
+    force: true,
+  });
   return runCommand("build", ["--force"], deck);
 }
 

@@ -158,7 +158,7 @@ async function loadPage(browser: Browser, url: string): Promise<{ paintMs: numbe
 /** This project's commands, timed (ms) as the peers' are, to run in turn with theirs. */
 export interface OurCommands {
   build: () => number;
-  /** The same build with the deck and the single file's script not in the caches. */
+  /** The same build with the deck not in the build's cache. */
   uncached: () => number;
   /** `npm run build` after a slide's text was edited (a build of the slides alone). */
   edit: () => number;

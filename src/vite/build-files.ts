@@ -3,7 +3,6 @@ import path from "node:path";
 import { build, createLogger, type Logger, mergeConfig, type Plugin } from "vite";
 import projectConfig from "../../vite.config.ts";
 import { replaceFolder } from "./replace-folder.ts";
-import { projectCache } from "./slot-cache.ts";
 import { unfinished } from "./unfinished-builds.ts";
 
 /** What to build: the project's config, on a slides folder, into a folder. */
@@ -116,11 +115,7 @@ export async function buildDeckFolder(
   singleFile.catch(() => undefined); // awaited below, unless the build fails first
   try {
     await buildFiles({ ...options, outDir: staging, inputs });
-    const cache = projectCache(options.root, "deck-script");
-    const single = await (await singleFile).makeSingleFile(
-      staging,
-      cache && { cache, slot: target },
-    );
+    const single = await (await singleFile).makeSingleFile(staging);
     writeFileSync(path.join(staging, single.fileName), single.html);
     replaceFolder(staging, target);
     return { outDir: target, singleFile: path.join(target, single.fileName), inputs: [...inputs] };

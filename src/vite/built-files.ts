@@ -11,11 +11,6 @@ export class BuiltFiles {
     this.#root = path.resolve(root);
   }
 
-  /** The built folder. */
-  get root(): string {
-    return this.#root;
-  }
-
   /** A URL of the built page, or of a file in it, as an absolute path. */
   resolve(url: string, from: string): string {
     return path.resolve(from, decodeURI(url.split(/[?#]/)[0] ?? ""));
@@ -60,17 +55,8 @@ export class BuiltFiles {
 
   /** Every stylesheet Vite wrote. */
   stylesheets(): string[] {
-    return this.#assets(".css");
-  }
-
-  /** Every script Vite wrote: the entry and its chunks. */
-  scripts(): string[] {
-    return this.#assets(".js");
-  }
-
-  #assets(extension: string): string[] {
     return readdirSync(path.join(this.#root, "assets"))
-      .filter((name) => name.endsWith(extension))
+      .filter((name) => name.endsWith(".css"))
       .sort()
       .map((name) => path.join(this.#root, "assets", name));
   }

@@ -5,7 +5,6 @@ import { rolldown } from "rolldown";
 import { BuiltFiles } from "./built-files.ts";
 import { withPagePolicy } from "./csp.ts";
 import { offlineFileName, openFromDiskScript } from "./offline.ts";
-import { filesKey, readSlot, type SlotCache, writeSlot } from "./slot-cache.ts";
 
 type Element = DefaultTreeAdapterMap["element"];
 
@@ -23,10 +22,7 @@ export interface SingleFile {
  * font and image a data URL, the redirect to this file and the preloads left out, and the
  * Content-Security-Policy hashed again for the inline script. It opens from `file://`.
  */
-export async function makeSingleFile(
-  outDir: string,
-  cache?: ScriptCache | undefined,
-): Promise<SingleFile> {
+export async function makeSingleFile(outDir: string): Promise<SingleFile> {
   const page = readFileSync(path.join(outDir, "index.html"), "utf8");
   const head = headElements(page);
   const files = new BuiltFiles(outDir);
@@ -42,7 +38,7 @@ export async function makeSingleFile(
   if (!entry || !entryFile) {
     throw new Error(`${path.join(outDir, "index.html")} loads no module script of its folder`);
   }
-  const script = await cachedScript(cache, files, () => bundleScript(entryFile, files));
+  const script = await bundleScript(entryFile, files);
   const linked = head.filter(isStylesheet).flatMap((tag) => built(tag) ?? []);
   const style = stylesheetsInOrder(linked, entryFile, files)
     .map((file) => files.inlineCss(file))
@@ -73,42 +69,6 @@ export async function makeSingleFile(
   });
   return { fileName, html: withPagePolicy(files.inlineUrls(html)) };
 }
-
-/** Where the single file's script is kept, for the deck folder `slot` (see slot-cache.ts). */
-export interface ScriptCache {
-  cache: SlotCache;
-  slot: string;
-}
-
-/**
- * The script made before from the same chunks, or made now and kept: bundling the chunks again is
- * most of the single file's time, and a build whose code is as it was (a theme or the slides'
- * fonts changed, `--force`) makes the same script. The key is every chunk and every file they
- * name with `new URL()`, by content.
- */
-async function cachedScript(
-  where: ScriptCache | undefined,
-  files: BuiltFiles,
-  make: () => Promise<string>,
-): Promise<string> {
-  if (!where) return make();
-  const chunks = files.scripts();
-  const named = chunks.flatMap((chunk) =>
-    [...readFileSync(chunk, "utf8").matchAll(NEW_URL)].flatMap(
-      (match) => files.builtFile(match[2] ?? "", path.dirname(chunk)) ?? [],
-    ),
-  );
-  // By their names in the folder: it is a new one for each build (build-files.ts).
-  const key = filesKey(files.root, [...new Set([...chunks, ...named])]);
-  const kept = readSlot<string>(where.cache, where.slot, key);
-  if (kept !== undefined) return kept;
-  const script = await make();
-  writeSlot(where.cache, where.slot, key, script);
-  return script;
-}
-
-// A built file that the code names by URL (the slides' photos); the single file inlines it.
-const NEW_URL = /new URL\((["'`])([^"'`]+)\1,\s*import\.meta\.url\)/g;
 
 /** An element of the page's `<head>`, with where it is in the page. */
 interface HeadTag {
@@ -211,10 +171,13 @@ async function bundleScript(entryFile: string, files: BuiltFiles): Promise<strin
         transform(code, id) {
           return code
             .replace(/__vite__mapDeps\(\[[\d,\s]*\]\)/g, "[]")
-            .replace(NEW_URL, (whole, _quote, url: string) => {
-              const data = files.dataUrl(url, path.dirname(id));
-              return data ? `new URL(${JSON.stringify(data)})` : whole;
-            });
+            .replace(
+              /new URL\((["'`])([^"'`]+)\1,\s*import\.meta\.url\)/g,
+              (whole, _quote, url: string) => {
+                const data = files.dataUrl(url, path.dirname(id));
+                return data ? `new URL(${JSON.stringify(data)})` : whole;
+              },
+            );
         },
       },
     ],

@@ -77,10 +77,3 @@ export function writeSlot(cache: SlotCache, slot: string, key: string, value: un
     // A cache that cannot be written costs the next build its time, not its result.
   }
 }
-
-/** A key for what is made from these files: their names in `folder` and their contents. */
-export function filesKey(folder: string, files: readonly string[]): string {
-  return files
-    .map((file) => `${path.relative(folder, file)}\0${hash(readFileSync(file))}`)
-    .join("\n");
-}

@@ -9,20 +9,18 @@ import { filesUnder, stampFile } from "../../src/vite/build-stamp.ts";
 import { slotFile } from "../../src/vite/slot-cache.ts";
 import { fixtureDeck, ROOT } from "../helpers/deck-server.ts";
 
-// The caches of built decks and of the single file's script live only in the bundled commands
-// (engine-identity.ts): these tests run `npm run build -- --force` as package.json runs it, and
-// compare what it writes with a build from the TypeScript sources, which caches nothing.
+// The cache of built decks lives only in the bundled commands (engine-identity.ts): these tests
+// run `npm run build -- --force` as package.json runs it, and compare what it writes with a build
+// from the TypeScript sources, which caches nothing.
 
 const made: string[] = [];
-const CACHES = ["deck-model", "deck-script"].map((name) =>
-  path.join(ROOT, "node_modules/.cache", name),
-);
+const CACHE = path.join(ROOT, "node_modules/.cache/deck-model");
 afterAll(() => {
   for (const dir of made) {
     rmSync(dir, { recursive: true, force: true });
     rmSync(keptBuildDir(ROOT, dir), { recursive: true, force: true });
     rmSync(stampFile(ROOT, dir), { force: true });
-    for (const cache of CACHES) rmSync(slotFile(cache, dir), { force: true });
+    rmSync(slotFile(CACHE, dir), { force: true });
   }
 });
 
@@ -76,8 +74,8 @@ async function expectSameAsFromSources(slidesDir: string, outDir: string) {
   for (const [file, bytes] of expected) expect(written.get(file), file).toBe(bytes);
 }
 
-describe("the build's caches of the deck and of the single file's script", () => {
-  test("give the files a build without them writes, as the slides and styles change", async () => {
+describe("the build's cache of the deck", () => {
+  test("gives the files a build without it writes, as the slides and styles change", async () => {
     const slides = mkdtempSync(path.join(tmpdir(), "caches-slides-"));
     made.push(slides);
     cpSync(fixtureDeck("engine"), slides, { recursive: true });
@@ -85,7 +83,7 @@ describe("the build's caches of the deck and of the single file's script", () =>
     const single = () => readFileSync(path.join(out, "engine-fixture.html"), "utf8");
 
     buildCommand(slides, out);
-    // Built again as it was: the deck and the script from the caches.
+    // Built again as it was: the deck from the cache.
     buildCommand(slides, out);
     await expectSameAsFromSources(slides, out);
 
@@ -98,13 +96,13 @@ describe("the build's caches of the deck and of the single file's script", () =>
     expect(single()).toContain("A line written after the first build.");
     await expectSameAsFromSources(slides, out);
 
-    // The deck's own stylesheet: the script is the same, the single file's styles are new.
+    // The deck's own stylesheet: the deck from the cache, the single file's styles new.
     writeFileSync(path.join(slides, "style.css"), ".tip { color: rebeccapurple; }\n");
     buildCommand(slides, out);
     expect(single()).toMatch(/\.tip\{color:(?:rebeccapurple|#639)\}/);
     await expectSameAsFromSources(slides, out);
 
-    // Another theme: the code that loads the others on demand is new, and so is the script.
+    // Another theme: a setting, so the deck is built again.
     const settings = path.join(slides, "deck.yaml");
     writeFileSync(settings, `${readFileSync(settings, "utf8")}\ntheme: dark\n`);
     buildCommand(slides, out);

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import {
-  filesKey,
   projectCache,
   readSlot,
   SLOTS_KEPT,
@@ -69,19 +68,6 @@ describe("a cache of one value a slot", () => {
     expect(readSlot(cache, slots[0] ?? "", "key")).toBeUndefined();
     expect(readSlot(cache, slots[1] ?? "", "key")).toBeUndefined();
     expect(readSlot(cache, slots.at(-1) ?? "", "key")).toBe(SLOTS_KEPT + 1);
-  });
-
-  test("is a key of files that changes with their names and contents", () => {
-    const dir = cacheIn().dir;
-    const a = path.join(dir, "a.js");
-    writeFileSync(a, "one");
-    const before = filesKey(dir, [a]);
-    expect(filesKey(dir, [a])).toBe(before);
-    writeFileSync(a, "two");
-    expect(filesKey(dir, [a])).not.toBe(before);
-    const b = path.join(dir, "b.js");
-    writeFileSync(b, "two");
-    expect(filesKey(dir, [b])).not.toBe(filesKey(dir, [a]));
   });
 
   test("caches nothing where the engine runs from its TypeScript sources", () => {
