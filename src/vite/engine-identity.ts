@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 /**
  * What names the engine's code as this process runs it, for the caches of what that code makes:
  * this bundled file (src/cli/run.mjs bundles into a new folder whenever a file of the engine
- * changes), the packages as installed (KaTeX and rolldown are loaded from node_modules) and Node's
- * version. Undefined when the sources run as TypeScript (tests, a config Vite loads), where a
+ * changes), the packages as installed (KaTeX and QR codes are loaded from node_modules) and Node's
+ * version. Undefined when the sources run as TypeScript (the tests), where a
  * source edited under a cache would not change the name: nothing is cached there.
  */
 export function engineIdentity(root: string): string | undefined {
