@@ -112,10 +112,14 @@ export async function runBuildCommand(
     }
   }
   // What the next build of changed slides alone compares, made while the bundler works (a photo
-  // it makes for the screen is the bundler's own, made once: screen-images.ts).
+  // it makes for the screen is the bundler's own, made once: screen-images.ts), but for the
+  // fonts' characters, which wait for the fonts the bundler took.
   const recipeDeck = deck;
+  const bundledFonts = building.then((built) => built.fonts);
+  // A failed build is reported below; the recipe is then not awaited.
+  bundledFonts.catch(() => undefined);
   const recipe = import("./quick-build.ts")
-    .then(({ quickRecipe }) => quickRecipe(recipeDeck, location))
+    .then(({ quickRecipe }) => quickRecipe(recipeDeck, location, bundledFonts))
     .catch(() => undefined);
   let folder: BuiltDeck;
   try {

@@ -15,6 +15,8 @@ export interface BuildFilesOptions {
   logger?: Logger | undefined;
   /** Receives every file the build read outside node_modules (for the build stamp). */
   inputs?: Set<string> | undefined;
+  /** Receives the font files the build bundled, subset (for the next build of slides alone). */
+  fonts?: Set<string> | undefined;
 }
 
 // The files a build read, as its module graph names them.
@@ -28,6 +30,20 @@ function collectInputs(inputs: Set<string>): Plugin {
         if (path.isAbsolute(file) && !file.includes(`${path.sep}node_modules${path.sep}`)) {
           inputs.add(file);
         }
+      }
+    },
+  };
+}
+
+// The font files the build bundled (as subsets: font-subset.ts), by their source files.
+function collectFonts(root: string, fonts: Set<string>): Plugin {
+  return {
+    name: "deck-build-fonts",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) {
+        if (output.type !== "asset" || !output.fileName.endsWith(".woff2")) continue;
+        for (const file of output.originalFileNames) fonts.add(path.resolve(root, file));
       }
     },
   };
@@ -58,7 +74,10 @@ export async function buildFiles(options: BuildFilesOptions): ReturnType<typeof 
         logLevel: options.logger ? "warn" : "silent",
         customLogger: options.logger,
         build: { outDir: options.outDir, emptyOutDir: true },
-        plugins: options.inputs ? [collectInputs(options.inputs)] : [],
+        plugins: [
+          ...(options.inputs ? [collectInputs(options.inputs)] : []),
+          ...(options.fonts ? [collectFonts(options.root, options.fonts)] : []),
+        ],
       }),
     ),
   );
@@ -94,6 +113,8 @@ export interface BuiltDeck {
   singleFile: string;
   /** Every file the builds read outside node_modules. */
   inputs: string[];
+  /** The font files it bundled, subset to the deck's characters, in order. */
+  fonts: string[];
 }
 
 /**
@@ -103,9 +124,10 @@ export interface BuiltDeck {
  * build, never half of one.
  */
 export async function buildDeckFolder(
-  options: Omit<BuildFilesOptions, "inputs">,
+  options: Omit<BuildFilesOptions, "inputs" | "fonts">,
 ): Promise<BuiltDeck> {
   const inputs = new Set<string>();
+  const fonts = new Set<string>();
   const target = path.resolve(options.outDir);
   mkdirSync(path.dirname(target), { recursive: true });
   const staging = mkdtempSync(`${target}.building-`);
@@ -114,11 +136,16 @@ export async function buildDeckFolder(
   const singleFile = import("./single-file.ts");
   singleFile.catch(() => undefined); // awaited below, unless the build fails first
   try {
-    await buildFiles({ ...options, outDir: staging, inputs });
+    await buildFiles({ ...options, outDir: staging, inputs, fonts });
     const single = await (await singleFile).makeSingleFile(staging);
     writeFileSync(path.join(staging, single.fileName), single.html);
     replaceFolder(staging, target);
-    return { outDir: target, singleFile: path.join(target, single.fileName), inputs: [...inputs] };
+    return {
+      outDir: target,
+      singleFile: path.join(target, single.fileName),
+      inputs: [...inputs],
+      fonts: [...fonts].sort(),
+    };
   } finally {
     rmSync(staging, { recursive: true, force: true });
     unfinished.delete(staging);

@@ -7,7 +7,8 @@ import { inlineBuiltUrls } from "./built-files.ts";
 import { withoutPolicy, withPagePolicy } from "./csp.ts";
 import { type DeckBuild, deckModuleSource, imageCacheDir } from "./deck-plugin.ts";
 import { earlyPaintScript, paintsWithoutScript } from "./early-paint.ts";
-import { deckCharacters } from "./font-subset.ts";
+import { charactersInFont } from "./font-coverage.ts";
+import { deckCharacters, fontCacheDir } from "./font-subset.ts";
 import { offlineFileName, openFromDiskScript } from "./offline.ts";
 import { type PageParts, pageParts, replacePageParts } from "./page-parts.ts";
 import type { DeckLocation } from "./read-deck.ts";
@@ -17,12 +18,18 @@ import { unfinished } from "./unfinished-builds.ts";
 /**
  * What a build of changed slides alone compares with the last build, and what it replaces in its
  * pages. Everything the bundle is made of besides the deck's text is in the first three: the deck
- * module (its stylesheets, its photos as made for the screen, the themes), the characters the
- * fonts are subset to, the page's early paint script; the files they name are in the build stamp.
+ * module (its stylesheets, its photos as made for the screen, the themes), the characters each
+ * font is subset to, the page's early paint script; the files they name are in the build stamp.
  */
 export interface QuickRecipe {
   module: string;
+  /**
+   * The characters of the deck that each bundled font has, one font a line: a character no font
+   * has (an emoji, an arrow) changes no subset, and the slides are still built alone.
+   */
   characters: string;
+  /** The font files the build bundled as subsets (build-files.ts). */
+  fonts: string[];
   earlyPaint: string;
   /** The deck's `source` text (essay.txt), which the Markdown pipeline reads: "" for none. */
   source: string;
@@ -30,12 +37,22 @@ export interface QuickRecipe {
   parts: PageParts;
 }
 
-/** The recipe of a deck as loaded, to keep with its build's stamp. */
-export async function quickRecipe(build: DeckBuild, location: DeckLocation): Promise<QuickRecipe> {
+/**
+ * The recipe of a deck as loaded, to keep with its build's stamp, for the fonts a build of it
+ * bundles (awaited last: a full build knows them when it is done).
+ */
+export async function quickRecipe(
+  build: DeckBuild,
+  location: DeckLocation,
+  bundledFonts: Promise<readonly string[]> | readonly string[],
+): Promise<QuickRecipe> {
   const { deck } = build;
+  const module = await deckModuleSource(build, true, imageCacheDir(location.themesDir));
+  const fonts = [...(await bundledFonts)];
   return {
-    module: await deckModuleSource(build, true, imageCacheDir(location.themesDir)),
-    characters: deckCharacters(deck),
+    module,
+    characters: await fontCharacters(fonts, deckCharacters(deck), location),
+    fonts,
     earlyPaint: paintsWithoutScript(deck)
       ? earlyPaintScript(SLIDE_SIZES[deck.settings.aspect])
       : "",
@@ -61,8 +78,9 @@ export async function quickBuild(
 ): Promise<{ outDir: string; singleFile: string } | undefined> {
   const last = stamp.quick;
   const kept = keptCopyOf(inputs, stamp);
-  if (!last || !kept) return undefined;
-  const next = await quickRecipe(build, location);
+  // A stamp of an older engine has no fonts: its build is full.
+  if (!last?.fonts || !kept) return undefined;
+  const next = await quickRecipe(build, location, last.fonts);
   const same =
     next.module === last.module &&
     next.characters === last.characters &&
@@ -104,6 +122,20 @@ export async function quickBuild(
     rmSync(staging, { recursive: true, force: true });
     unfinished.delete(staging);
   }
+}
+
+// Each font with the characters of the deck it has (font-coverage.ts, cached by the font).
+async function fontCharacters(
+  fonts: readonly string[],
+  characters: string,
+  location: DeckLocation,
+): Promise<string> {
+  const cacheDir = fontCacheDir(path.dirname(location.themesDir));
+  const lines: string[] = [];
+  for (const font of fonts) {
+    lines.push(`${font}\0${await charactersInFont(readFileSync(font), characters, cacheDir)}`);
+  }
+  return lines.join("\n");
 }
 
 // The served page with the other deck: its parts, the script that goes on to the single file

@@ -124,6 +124,15 @@ describe("a build of changed slides alone", () => {
     expect(await rebuildAndCompare(slides, out)).toMatch(SLIDES_ALONE);
   });
 
+  test("is done for characters no font has (an emoji, an arrow): their subsets are the same", async () => {
+    const slides = engineDeck();
+    const out = temporary("quick-dist-");
+    await build(slides, out);
+    appendFileSync(path.join(slides, "02-plain.md"), "\nShipped 🚀 → done ✓.\n");
+    expect(await rebuildAndCompare(slides, out)).toMatch(SLIDES_ALONE);
+    expect(readFileSync(path.join(out, "index.html"), "utf8")).toContain("Shipped 🚀 → done ✓.");
+  });
+
   test("keeps the deck's data at the page's end when a slide says `</body>`", async () => {
     const slides = engineDeck();
     const out = temporary("quick-dist-");
