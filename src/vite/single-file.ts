@@ -168,16 +168,20 @@ async function bundleScript(entryFile: string, files: BuiltFiles): Promise<strin
     plugins: [
       {
         name: "deck-single-file",
-        transform(code, id) {
-          return code
-            .replace(/__vite__mapDeps\(\[[\d,\s]*\]\)/g, "[]")
-            .replace(
-              /new URL\((["'`])([^"'`]+)\1,\s*import\.meta\.url\)/g,
-              (whole, _quote, url: string) => {
-                const data = files.dataUrl(url, path.dirname(id));
-                return data ? `new URL(${JSON.stringify(data)})` : whole;
-              },
-            );
+        transform: {
+          // Only the chunks that have either: the bundler reads the others without calling here.
+          filter: { code: /__vite__mapDeps|new URL\(/ },
+          handler(code, id) {
+            return code
+              .replace(/__vite__mapDeps\(\[[\d,\s]*\]\)/g, "[]")
+              .replace(
+                /new URL\((["'`])([^"'`]+)\1,\s*import\.meta\.url\)/g,
+                (whole, _quote, url: string) => {
+                  const data = files.dataUrl(url, path.dirname(id));
+                  return data ? `new URL(${JSON.stringify(data)})` : whole;
+                },
+              );
+          },
         },
       },
     ],
