@@ -1,34 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { keptBuildDir } from "../../src/vite/build-cache.ts";
 import { runBuildCommand } from "../../src/vite/build-command.ts";
-import { filesUnder, stampFile } from "../../src/vite/build-stamp.ts";
-import { slotFile } from "../../src/vite/slot-cache.ts";
+import { buildFolders, expectSameFiles } from "../helpers/build-folders.ts";
 import { fixtureDeck, ROOT } from "../helpers/deck-server.ts";
 
 // The cache of built decks lives only in the bundled commands (engine-identity.ts): these tests
 // run `npm run build -- --force` as package.json runs it, and compare what it writes with a build
 // from the TypeScript sources, which caches nothing.
 
-const made: string[] = [];
-const CACHE = path.join(ROOT, "node_modules/.cache/deck-model");
-afterAll(() => {
-  for (const dir of made) {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(keptBuildDir(ROOT, dir), { recursive: true, force: true });
-    rmSync(stampFile(ROOT, dir), { force: true });
-    rmSync(slotFile(CACHE, dir), { force: true });
-  }
-});
-
-const temporary = (name: string) => {
-  const dir = mkdtempSync(path.join(tmpdir(), name));
-  made.push(dir);
-  return dir;
-};
+const folders = buildFolders();
+afterAll(() => folders.removeAll());
 
 /** `npm run build -- --force` of a slides folder into a folder; what it printed. */
 function buildCommand(slidesDir: string, outDir: string): string {
@@ -44,7 +27,7 @@ function buildCommand(slidesDir: string, outDir: string): string {
 
 /** The same build from the TypeScript sources, into a new folder. */
 async function buildFromSources(slidesDir: string): Promise<string> {
-  const outDir = temporary("caches-fresh-");
+  const outDir = folders.make("caches-fresh-");
   const built = await runBuildCommand({
     root: ROOT,
     slidesDir,
@@ -57,29 +40,15 @@ async function buildFromSources(slidesDir: string): Promise<string> {
   return outDir;
 }
 
-/** Every file of a folder, by its path in it, with its bytes. */
-function contents(dir: string): Map<string, string> {
-  return new Map(
-    filesUnder(dir).map((file) => [
-      path.relative(dir, file),
-      readFileSync(file).toString("base64"),
-    ]),
-  );
-}
-
 async function expectSameAsFromSources(slidesDir: string, outDir: string) {
-  const expected = contents(await buildFromSources(slidesDir));
-  const written = contents(outDir);
-  expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
-  for (const [file, bytes] of expected) expect(written.get(file), file).toBe(bytes);
+  expectSameFiles(outDir, await buildFromSources(slidesDir));
 }
 
 describe("the build's cache of the deck", () => {
   test("gives the files a build without it writes, as the slides and styles change", async () => {
-    const slides = mkdtempSync(path.join(tmpdir(), "caches-slides-"));
-    made.push(slides);
+    const slides = folders.make("caches-slides-");
     cpSync(fixtureDeck("engine"), slides, { recursive: true });
-    const out = temporary("caches-dist-");
+    const out = folders.make("caches-dist-");
     const single = () => readFileSync(path.join(out, "engine-fixture.html"), "utf8");
 
     buildCommand(slides, out);

@@ -1,38 +1,16 @@
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { keptBuildDir } from "../../src/vite/build-cache.ts";
 import { runBuildCommand } from "../../src/vite/build-command.ts";
-import { filesUnder, stampFile } from "../../src/vite/build-stamp.ts";
+import { buildFolders, expectSameFiles } from "../helpers/build-folders.ts";
 import { fixtureDeck, ROOT } from "../helpers/deck-server.ts";
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(keptBuildDir(ROOT, dir), { recursive: true, force: true });
-    rmSync(stampFile(ROOT, dir), { force: true });
-  }
-});
-
-const temporary = (name: string) => {
-  const dir = mkdtempSync(path.join(tmpdir(), name));
-  made.push(dir);
-  return dir;
-};
+const folders = buildFolders();
+afterAll(() => folders.removeAll());
 
 /** A copy of the engine fixture (code steps, a chart, fragments, a photo, notes) to edit. */
 function engineDeck(): string {
-  const dir = temporary("quick-slides-");
+  const dir = folders.make("quick-slides-");
   cpSync(fixtureDeck("engine"), dir, { recursive: true });
   return dir;
 }
@@ -51,26 +29,13 @@ async function build(slidesDir: string, outDir: string, force = false) {
   return { built, output: lines.join("\n") };
 }
 
-/** Every file of a folder, by its path in it, with its bytes. */
-function contents(dir: string): Map<string, string> {
-  return new Map(
-    filesUnder(dir).map((file) => [
-      path.relative(dir, file),
-      readFileSync(file).toString("base64"),
-    ]),
-  );
-}
-
 /** Builds the edited slides again into `outDir`, and from scratch elsewhere: the same files? */
 async function rebuildAndCompare(slidesDir: string, outDir: string) {
   const again = await build(slidesDir, outDir);
-  const fresh = temporary("quick-full-");
+  const fresh = folders.make("quick-full-");
   const full = await build(slidesDir, fresh, true);
   expect(full.built).toBeDefined();
-  const quick = contents(outDir);
-  const expected = contents(fresh);
-  expect([...quick.keys()].sort()).toEqual([...expected.keys()].sort());
-  for (const [file, bytes] of expected) expect(quick.get(file), file).toBe(bytes);
+  expectSameFiles(outDir, fresh);
   return again.output;
 }
 
@@ -79,7 +44,7 @@ const SLIDES_ALONE = /the slides alone/;
 describe("a build of changed slides alone", () => {
   test("writes the files a full build writes, for edited, added and removed slides", async () => {
     const slides = engineDeck();
-    const out = temporary("quick-dist-");
+    const out = folders.make("quick-dist-");
     expect((await build(slides, out)).output).not.toMatch(SLIDES_ALONE);
 
     const plain = path.join(slides, "02-plain.md");
@@ -91,7 +56,7 @@ describe("a build of changed slides alone", () => {
 
   test("follows the settings the page shows: a new title names the single file", async () => {
     const slides = engineDeck();
-    const out = temporary("quick-dist-");
+    const out = folders.make("quick-dist-");
     await build(slides, out);
     const settings = path.join(slides, "deck.yaml");
     writeFileSync(
@@ -107,7 +72,7 @@ describe("a build of changed slides alone", () => {
 
   test("is not done when what the bundle is made of changed: the build is full, and right", async () => {
     const slides = engineDeck();
-    const out = temporary("quick-dist-");
+    const out = folders.make("quick-dist-");
     await build(slides, out);
     // A letter the fonts have that the deck had not: new font subsets.
     appendFileSync(path.join(slides, "02-plain.md"), "\nÆsop's fables.\n");
@@ -126,7 +91,7 @@ describe("a build of changed slides alone", () => {
 
   test("is done for characters no font has (an emoji, an arrow): their subsets are the same", async () => {
     const slides = engineDeck();
-    const out = temporary("quick-dist-");
+    const out = folders.make("quick-dist-");
     await build(slides, out);
     appendFileSync(path.join(slides, "02-plain.md"), "\nShipped 🚀 → done ✓.\n");
     expect(await rebuildAndCompare(slides, out)).toMatch(SLIDES_ALONE);
@@ -135,7 +100,7 @@ describe("a build of changed slides alone", () => {
 
   test("keeps the deck's data at the page's end when a slide says `</body>`", async () => {
     const slides = engineDeck();
-    const out = temporary("quick-dist-");
+    const out = folders.make("quick-dist-");
     await build(slides, out);
     appendFileSync(path.join(slides, "09-end.md"), "\n<!-- old ending: </body> -->\n");
     expect(await rebuildAndCompare(slides, out)).toMatch(SLIDES_ALONE);
@@ -145,7 +110,7 @@ describe("a build of changed slides alone", () => {
 
   test("leaves what it cannot read to a full build, which reports it", async () => {
     const slides = engineDeck();
-    const out = temporary("quick-dist-");
+    const out = folders.make("quick-dist-");
     // Not a photo, and large enough to be made for the screen once a slide shows it.
     writeFileSync(path.join(slides, "img", "broken.jpg"), Buffer.alloc(200_000, 7));
     await build(slides, out);
@@ -157,14 +122,15 @@ describe("a build of changed slides alone", () => {
 
   test("reports a deck's errors as a full build does, and writes nothing", async () => {
     const slides = engineDeck();
-    const out = temporary("quick-dist-");
+    const out = folders.make("quick-dist-");
     await build(slides, out);
-    const before = contents(out);
+    const before = folders.make("quick-before-");
+    cpSync(out, before, { recursive: true });
     appendFileSync(path.join(slides, "02-plain.md"), "\n![gone](missing.png)\n");
     const broken = await build(slides, out);
     expect(broken.built).toBeUndefined();
     expect(broken.output).toMatch(/02-plain\.md:\d+:\d+ error missing-asset .*missing\.png/);
     expect(broken.output).toMatch(/build failed: 1 error.*nothing was written/);
-    expect(contents(out)).toEqual(before);
+    expectSameFiles(out, before);
   });
 });
