@@ -453,39 +453,17 @@ async function main(): Promise<void> {
         Object.fromEntries(
           peers.map((peer) => [peer.name, pick(peer).length ? summarize(pick(peer)).median : NaN]),
         );
+      // Ours from the rounds in turn, against each peer's median of the same measure.
+      const timed = (measure: string, ourMs: number[], pick: (peer: PeerResult) => number[]) =>
+        compare(measure, summarize(ourMs).median, "ms", of(pick));
       comparisons = [
-        compare(
-          "build",
-          summarize(ours.buildMs).median,
-          "ms",
-          of((p) => p.buildMs),
-        ),
-        compare(
-          "build, nothing cached",
-          summarize(ours.uncachedMs).median,
-          "ms",
-          of((p) => p.buildMs),
-        ),
+        timed("build", ours.buildMs, (p) => p.buildMs),
+        timed("build, nothing cached", ours.uncachedMs, (p) => p.buildMs),
         // The peers build everything every time; ours after an edit builds the slides alone.
-        compare(
-          "build, a slide edited",
-          summarize(ours.editMs).median,
-          "ms",
-          of((p) => p.buildMs),
-        ),
-        compare(
-          "slides PDF",
-          summarize(ours.pdfMs).median,
-          "ms",
-          of((p) => p.pdfMs),
-        ),
+        timed("build, a slide edited", ours.editMs, (p) => p.buildMs),
+        timed("slides PDF", ours.pdfMs, (p) => p.pdfMs),
         // Paint against paint: the first frame with the slide's text, as each tool's page makes it.
-        compare(
-          "first slide painted, http",
-          summarize(ours.paintMs).median,
-          "ms",
-          of((p) => p.firstPaintMs),
-        ),
+        timed("first slide painted, http", ours.paintMs, (p) => p.firstPaintMs),
         compare(
           "JS+CSS gzip until idle",
           talk["JS+CSS until idle, gzip"].median,
