@@ -39,6 +39,17 @@ export interface DeckPage {
 export type ReleaseBrowser = () => Promise<void>;
 
 /**
+ * Starts closing an export's page once its PDF is printed (handing the browser back with
+ * `release`, when given), without waiting: the export awaits the returned promise as it ends, and
+ * a browser gone meanwhile is no unhandled rejection until then.
+ */
+export function closeWhenPrinted(deckPage: DeckPage, release?: ReleaseBrowser): Promise<void> {
+  const closing = release?.() ?? deckPage.context.close();
+  closing.catch(() => undefined);
+  return closing;
+}
+
+/**
  * Opens the built deck (`dist/`) in a new browser context, for exports and checks. Its files are answered from disk by
  * request interception, so exporting needs no server; any request that leaves the deck's origin
  * is refused and counted as a problem, as are missing files and console errors.

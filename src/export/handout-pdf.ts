@@ -1,5 +1,10 @@
 import type { Browser } from "puppeteer-core";
-import { failOnProblems, openDeckPage, type ReleaseBrowser } from "../browser/deck-page.ts";
+import {
+  closeWhenPrinted,
+  failOnProblems,
+  openDeckPage,
+  type ReleaseBrowser,
+} from "../browser/deck-page.ts";
 import { escapeHtml } from "../deck/escape-html.ts";
 import type { DeckSettings } from "../deck/model.ts";
 import {
@@ -75,9 +80,7 @@ export async function printHandout(
     });
     failOnProblems(deckPage, options.keepGoing);
     // The page is done with: closed while the PDF is finished.
-    closing = options.release?.() ?? deckPage.context.close();
-    // Awaited below; a browser gone meanwhile must not be an unhandled rejection until then.
-    closing.catch(() => undefined);
+    closing = closeWhenPrinted(deckPage, options.release);
     const minimumPages = Math.ceil(deck.slides.length / options.perPage);
     const pdf = await (options.finish ?? finishPdf)(printed, {
       title: `${settings.title} (handout)`,

@@ -1,5 +1,10 @@
 import type { Browser } from "puppeteer-core";
-import { failOnProblems, openDeckPage, type ReleaseBrowser } from "../browser/deck-page.ts";
+import {
+  closeWhenPrinted,
+  failOnProblems,
+  openDeckPage,
+  type ReleaseBrowser,
+} from "../browser/deck-page.ts";
 import { formatDiagnostic } from "../deck/diagnostics.ts";
 import { ExportError } from "./export-error.ts";
 import { fitPages } from "./fit-pages.ts";
@@ -95,9 +100,7 @@ export async function printSlides(
     });
     failOnProblems(deckPage, options.keepGoing);
     // The page is done with: closed while the PDF is finished.
-    closing = options.release?.() ?? deckPage.context.close();
-    // Awaited below; a browser gone meanwhile must not be an unhandled rejection until then.
-    closing.catch(() => undefined);
+    closing = closeWhenPrinted(deckPage, options.release);
     const firstPageOf = new Map<string, number>();
     fits.forEach((fit, index) => {
       if (!firstPageOf.has(fit.slideId)) firstPageOf.set(fit.slideId, index);
