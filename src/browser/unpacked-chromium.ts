@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { writeCacheFile } from "../vite/cache-file.ts";
 
 /** What is recorded of a Chromium unpacked whole: where it is, and its size and time then. */
 interface UnpackedRecord {
@@ -33,11 +34,9 @@ export function recordStandsIn(env: Readonly<Record<string, string | undefined>>
   return !AWS_HOSTS.some((name) => env[name]);
 }
 
-/** Records a Chromium unpacked whole, in one rename: a reader never sees half a record. */
+/** Records a Chromium unpacked whole, written whole or not at all: a reader never sees half. */
 export function recordChromium(recordFile: string, file: string): void {
   const stat = statSync(file);
   const record: UnpackedRecord = { file, size: stat.size, mtimeMs: stat.mtimeMs };
-  const partial = `${recordFile}.${process.pid}.partial`;
-  writeFileSync(partial, JSON.stringify(record));
-  renameSync(partial, recordFile);
+  writeCacheFile(recordFile, JSON.stringify(record));
 }
