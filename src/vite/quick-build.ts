@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SLIDE_SIZES } from "../runtime/reveal-config.ts";
-import { keepBuild, keptCopyOf } from "./build-cache.ts";
-import { type BuildInputs, type BuildStamp, saveStamp, stampBuild } from "./build-stamp.ts";
+import { keepBuild } from "./build-cache.ts";
+import { type BuildInputs, saveStamp, stampBuild } from "./build-stamp.ts";
 import { inlineBuiltUrls } from "./built-files.ts";
 import { withoutPolicy, withPagePolicy } from "./csp.ts";
 import { type DeckBuild, deckModuleSource, imageCacheDir } from "./deck-plugin.ts";
@@ -11,6 +11,7 @@ import { charactersInFont } from "./font-coverage.ts";
 import { deckCharacters, fontCacheDir } from "./font-subset.ts";
 import { offlineFileName, openFromDiskScript } from "./offline.ts";
 import { type PageParts, pageParts, replacePageParts } from "./page-parts.ts";
+import type { QuickCandidate } from "./quick-candidate.ts";
 import type { DeckLocation } from "./read-deck.ts";
 import { replaceFolder } from "./replace-folder.ts";
 import { unfinished } from "./unfinished-builds.ts";
@@ -70,16 +71,15 @@ export async function quickRecipe(
  */
 export async function quickBuild(
   inputs: BuildInputs,
-  stamp: BuildStamp,
+  { stamp, kept }: QuickCandidate,
   build: DeckBuild,
   location: DeckLocation,
   /** What the build printed of the deck, and its slides as it read them (`slidesRead`). */
   stamping: { printed: readonly string[]; read: Readonly<Record<string, string>> },
 ): Promise<{ outDir: string; singleFile: string } | undefined> {
   const last = stamp.quick;
-  const kept = keptCopyOf(inputs, stamp);
   // A stamp of an older engine has no fonts: its build is full.
-  if (!last?.fonts || !kept) return undefined;
+  if (!last?.fonts) return undefined;
   const next = await quickRecipe(build, location, last.fonts);
   const same =
     next.module === last.module &&
