@@ -41,7 +41,8 @@ async function rebuildAndCompare(slidesDir: string, outDir: string) {
 
 const SLIDES_ALONE = /the slides alone/;
 
-describe("a build of changed slides alone", () => {
+// Each test builds the deck several times over (up to nine): a loaded machine takes seconds.
+describe("a build of changed slides alone", { timeout: 120_000 }, () => {
   test("writes the files a full build writes, for edited, added and removed slides", async () => {
     const slides = engineDeck();
     const out = folders.make("quick-dist-");
