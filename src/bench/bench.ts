@@ -187,6 +187,17 @@ function uncachedBuild(deck: { slidesDir: string; outDir: string }): { ms: numbe
   return runCommand("build", ["--force"], deck);
 }
 
+/** A built deck served as `npm run preview` serves it, on a free port. */
+function serveDeck(outDir: string): Promise<PreviewServer> {
+  return preview({
+    root: ROOT,
+    configFile: path.join(ROOT, "vite.config.ts"),
+    logLevel: "silent",
+    build: { outDir },
+    preview: { host: "127.0.0.1", port: 0 },
+  });
+}
+
 async function benchDeck(name: string, slidesDir: string, runs: number, browser: Browser) {
   const outDir = mkdtempSync(path.join(os.tmpdir(), "deck-bench-dist-"));
   const pdfOut = path.join(outDir, "..", `${path.basename(outDir)}.pdf`);
@@ -229,13 +240,7 @@ async function benchDeck(name: string, slidesDir: string, runs: number, browser:
     const single = readdirSync(outDir).find((f) => f.endsWith(".html") && f !== "index.html") ?? "";
     const pdf = repeat(1, runs, () => runWorker("pdf", slidesDir, outDir));
     const handout = repeat(1, runs, () => runWorker("handout", slidesDir, outDir));
-    const server = await preview({
-      root: ROOT,
-      configFile: path.join(ROOT, "vite.config.ts"),
-      logLevel: "silent",
-      build: { outDir },
-      preview: { host: "127.0.0.1", port: 0 },
-    });
+    const server = await serveDeck(outDir);
     const url = server.resolvedUrls?.local[0] ?? "";
     try {
       progress("first slide over http");
@@ -428,13 +433,7 @@ async function main(): Promise<void> {
           uncached: () => uncachedBuild(talkDeck).ms,
           paint: async () => {
             // Served once the rounds above have built it.
-            served ??= await preview({
-              root: ROOT,
-              configFile: path.join(ROOT, "vite.config.ts"),
-              logLevel: "silent",
-              build: { outDir },
-              preview: { host: "127.0.0.1", port: 0 },
-            });
+            served ??= await serveDeck(outDir);
             return (await firstSlideTime(browser, served.resolvedUrls?.local[0] ?? "")).paintMs;
           },
           edit: edited.build,

@@ -56,7 +56,7 @@ describe("images made for the screen", () => {
     expect(await imageForScreen(photo, SLIDE, { widthShare: 0.4 }, cache)).toBe(made);
   });
 
-  test("makes a photo asked for twice at once (the bundler, and the next build's recipe) once", async () => {
+  test("gives a photo asked for twice at once (the bundler, and the next build's recipe) as one file", async () => {
     const cache = path.join(dir, "cache-twice");
     const both = await Promise.all([
       imageForScreen(photo, SLIDE, {}, cache),
