@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { Builder, By, Key, type WebDriver } from "selenium-webdriver";
-import type { Availability, Engine, EngineWindow } from "./engine.ts";
+import { type Availability, type Engine, type EngineWindow, waitForValue } from "./engine.ts";
 
 const DRIVER = "/usr/bin/WebKitWebDriver";
 const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
@@ -74,6 +74,21 @@ export async function launchWebKit(viewport: { width: number; height: number }):
         return step();
       });
     const watch = () => driver.executeScript(WATCH);
+    // The page's inner and outer sizes once its outer size is the window's, as the driver set it.
+    const sizeAsSeen = async () => {
+      const { width, height } = await driver.manage().window().getRect();
+      const read = () =>
+        driver.executeScript(
+          "return [innerWidth, innerHeight, outerWidth, outerHeight]",
+        ) as Promise<number[]>;
+      await waitForValue(
+        async () => (await read()).slice(2),
+        [width, height],
+        "the window's size as its page sees it",
+      );
+      const [innerWidth = 0, innerHeight = 0, outerWidth = 0, outerHeight = 0] = await read();
+      return [innerWidth, innerHeight, outerWidth, outerHeight] as const;
+    };
     return {
       evaluate: <T>(expression: string) =>
         on(() => driver.executeScript(`return (${expression});`) as Promise<T>),
@@ -106,18 +121,18 @@ export async function launchWebKit(viewport: { width: number; height: number }):
         }),
       resize: (width, height) =>
         on(async () => {
-          // The window's size includes MiniBrowser's toolbar: size it, measure, correct once.
+          // The window's size includes MiniBrowser's toolbar: size it, measure the toolbar once
+          // the page sees the new size (the driver answers before it does), and correct.
           await driver.manage().window().setRect({ width, height });
-          const inner = (await driver.executeScript(
-            "return [innerWidth, innerHeight]",
-          )) as number[];
+          const [innerWidth, innerHeight, outerWidth, outerHeight] = await sizeAsSeen();
           await driver
             .manage()
             .window()
             .setRect({
-              width: width + (width - (inner[0] ?? width)),
-              height: height + (height - (inner[1] ?? height)),
+              width: width + outerWidth - innerWidth,
+              height: height + outerHeight - innerHeight,
             });
+          await sizeAsSeen();
         }),
       screenshot: (file) =>
         on(async () => {
