@@ -23,10 +23,9 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Orders diagnostics by file, line and column, so output reads top to bottom. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  // One collator for the whole sort (`localeCompare` with options makes one per call).
+  const files = new Intl.Collator("en", { numeric: true });
   return [...diagnostics].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file, "en", { numeric: true }) ||
-      a.line - b.line ||
-      a.column - b.column,
+    (a, b) => files.compare(a.file, b.file) || a.line - b.line || a.column - b.column,
   );
 }
